@@ -1,0 +1,58 @@
+/** Runs every stage over one source text. Never throws for user input. */
+import type { Workout } from './ast';
+import { check } from './check';
+import { LineIndex, Reporter, locate, type Diagnostic } from './diagnostics';
+import { expand, MAX_INTERVALS, type ExpandOptions } from './expand';
+import { parse } from './parse';
+import type { Plan } from './plan';
+import { normalise } from './text';
+
+export { MAX_INTERVALS };
+/** The largest workout file accepted, in UTF-8 bytes. */
+export const MAX_SOURCE_BYTES = 64 * 1024;
+
+export type CompileOptions = ExpandOptions;
+
+export interface CompileResult {
+  /** No errors: the workout can be started. Warnings may remain. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The syntax tree, when the text could be read at all. */
+  readonly workout: Workout | null;
+  /** The expanded timeline, only when `ok`. */
+  readonly plan: Plan | null;
+}
+
+export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  const index = new LineIndex(source);
+  if (utf8Length(source, MAX_SOURCE_BYTES) > MAX_SOURCE_BYTES) {
+    const diagnostics = locate([{
+      code: 'too-long', severity: 'error', start: 0, end: 0,
+      message: 'The workout is too long.', hint: `A workout file can be at most ${MAX_SOURCE_BYTES / 1024} KB.`,
+    }], index);
+    return { ok: false, diagnostics, workout: null, plan: null };
+  }
+  const report = new Reporter();
+  const workout = parse(normalise(source), report);
+  check(workout, report);
+  const plan = report.hasErrors ? null : expand(workout, report, index, options);
+  const diagnostics = locate(report.items, index);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { ok, diagnostics, workout, plan: ok ? plan : null };
+}
+
+/** UTF-8 length of `text`, counting no further than just past `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length; // every UTF-16 unit is at least one byte
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

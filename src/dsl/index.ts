@@ -1,0 +1,15 @@
+/**
+ * The workout language: public entry point. Pure (no DOM, no Node APIs).
+ *
+ * Stages: normalise -> lines -> tokens -> parse (readonly AST with spans)
+ * -> check -> expand (typed plan). Errors are data: every stage collects
+ * diagnostics and none throws for user input.
+ */
+export { compile, MAX_SOURCE_BYTES, MAX_INTERVALS } from './compile';
+export type { CompileOptions, CompileResult } from './compile';
+export type { Diagnostic, Severity } from './diagnostics';
+export { codeFrame } from './diagnostics';
+export { formatClock, summarise, weekTable, totalsByZone, setSummaries } from './summary';
+export type { WeekRow, SetSummary } from './summary';
+export { planSchema } from './plan';
+export type { Plan, Interval, Zone, Choice, Target, Round, Tempo, Role, Side, SideKind } from './plan';
