@@ -59,9 +59,12 @@ function checkLadder(l: Ladder, report: Reporter): void {
     report.error('at-least-one', start, end, 'Must be at least 1.');
     return;
   }
+  // Rungs sit on whole multiples of the step, so every rung reads as a round
+  // time the athlete can follow: 1m to 5m by 30s, never 1:00, 1:40, 2:20...
   const reach = (from: number, to: number): boolean => {
-    if (Math.abs(to - from) % l.by === 0) return true;
-    report.error('ladder-unreachable', start, end, `${clockText(to)} can't be reached from ${clockText(from)} in ${stepText(l.by)} steps.`);
+    if (from % l.by === 0 && to % l.by === 0) return true;
+    report.error('ladder-unreachable', start, end, `${clockText(to)} can't be reached from ${clockText(from)} in ${stepText(l.by)} steps.`,
+      `Rungs are whole multiples of the step: try by ${stepText(gcd(from, to))}.`);
     return false;
   };
   if (!reach(l.from, l.to) || l.back === null) return;
@@ -71,4 +74,8 @@ function checkLadder(l: Ladder, report: Reporter): void {
     return;
   }
   reach(l.to, l.back);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }

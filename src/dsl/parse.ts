@@ -151,7 +151,9 @@ export class Parser {
         continue;
       }
 
-      if (line.indent % 2 === 1) this._report.error('odd-indent', line.start - 1, line.start, 'Indent with 2 spaces a level.');
+      // A tab or an odd indent is reported once; the indentation checks below would only echo it.
+      const indentReported = line.hasTab || line.indent % 2 === 1;
+      if (!line.hasTab && line.indent % 2 === 1) this._report.error('odd-indent', line.lineStart, line.start, 'Indent with 2 spaces a level.');
       const level = Math.floor(line.indent / 2);
       if (skipDeeperThan !== null) {
         if (level > skipDeeperThan) continue;
@@ -165,7 +167,7 @@ export class Parser {
           : top.kind === 'step' || top.kind === 'root'
             ? ['unexpected-indent', "This line is indented, but the line above doesn't start a block."]
             : ['indent-too-deep', 'Indent one level (2 spaces) deeper than the block above.'];
-        this._report.error(code, line.lineStart, line.end, message);
+        if (!indentReported) this._report.error(code, line.lineStart, line.end, message);
         skipDeeperThan = level - 1;
         continue;
       }

@@ -27,6 +27,8 @@ export interface SourceLine {
   readonly number: number;
   /** Leading spaces (a tab counts as two, after being reported). */
   readonly indent: number;
+  /** The indentation held a tab (already reported). */
+  readonly hasTab: boolean;
   /** Offset of the line's first character (its indentation). */
   readonly lineStart: number;
   /** Offset of the first character after the indentation. */
@@ -81,7 +83,7 @@ export function splitLines(text: string, report: Reporter): SourceLine[] {
       }
     }
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    if (end > start) lines.push({ number, indent, lineStart, start, end });
+    if (end > start) lines.push({ number, indent, hasTab: tabReported, lineStart, start, end });
     pos = next;
   }
   return lines;
