@@ -89,6 +89,7 @@ interface Frame {
   readonly level: number;
   readonly kind: 'root' | 'block' | 'inline' | 'step';
   readonly body?: Node[];
+  readonly block?: BlockDraft;
   readonly depth: number;
 }
 
@@ -101,6 +102,8 @@ export class Parser {
   private readonly _notes: string[] = [];
   private readonly _body: Node[] = [];
   private readonly _blocks: BlockDraft[] = [];
+  /** Blocks whose lines were all rejected already: not reported as empty too. */
+  private readonly _echoes = new Set<BlockDraft>();
   private _title = '';
   private _when: Workout['when'] = null;
   private _weeks: Workout['weeks'] = null;
@@ -168,6 +171,8 @@ export class Parser {
             ? ['unexpected-indent', "This line is indented, but the line above doesn't start a block."]
             : ['indent-too-deep', 'Indent one level (2 spaces) deeper than the block above.'];
         if (!indentReported) this._report.error(code, line.lineStart, line.end, message);
+        // Its block is not empty, only its step is misplaced: one error is enough.
+        if (top.block) this._echoes.add(top.block);
         skipDeeperThan = level - 1;
         continue;
       }
@@ -188,12 +193,13 @@ export class Parser {
       if (depth > MAX_DEPTH) {
         this._report.error('nest-too-deep', statement.node.span.start, statement.node.span.end, `Blocks nest at most ${MAX_DEPTH} deep.`);
       }
-      stack.push({ level, kind: statement.inline ? 'inline' : 'block', body: (statement.node as BlockDraft).body, depth });
+      const block = statement.node as BlockDraft;
+      stack.push({ level, kind: statement.inline ? 'inline' : 'block', body: block.body, block, depth });
     }
 
     if (first) this._report.error('missing-title', 0, 0, 'Add a title line: # Name.');
     for (const block of this._blocks) {
-      if (block.body.length === 0) {
+      if (block.body.length === 0 && !this._echoes.has(block)) {
         const headText = this._text.slice(block.span.start, block.span.end);
         this._report.error('empty-block', block.span.start, block.span.end, `"${headText}" needs indented steps below it or a step on the same line.`);
       }
@@ -583,7 +589,10 @@ export class Parser {
       if (!sec || sec.kind !== 'int' || sec.spaced) this._fail('bad-time', n.start, next.end, 'Write minutes and seconds as 1:30.');
       c.next();
       if (c.isPunct(':') && c.adjacent()) {
-        this._fail('bad-time', n.start, c.peek()!.end, 'Write hours as minutes: 90m or 90:00.');
+        const third = c.peek(1);
+        const total = third?.kind === 'int' && !third.spaced ? (n.value * 60 + sec.value) * 60 + third.value : null;
+        const fix = total !== null && third!.text.length === 2 && third!.value < 60 ? clockText(total) : 'e.g. 90:00 or 90m';
+        this._fail('bad-time', n.start, (total !== null ? third! : c.peek()!).end, `Write hours as minutes: ${fix}.`);
       }
       if (sec.text.length !== 2) {
         const fix = sec.text.length === 1 ? `write ${n.text}:0${sec.text}` : 'e.g. 1:30';

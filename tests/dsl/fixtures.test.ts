@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/dsl/index';
+import { formatDiagnostic, parseFixtures } from './fixture-format';
+
+const fixtures = parseFixtures(readFileSync(new URL('./fixtures/bad.txt', import.meta.url), 'utf8'));
+
+describe('bad inputs (tests/dsl/fixtures/bad.txt)', () => {
+  it('has at least 40 cases', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, f) => {
+    const result = compile(f.source);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(f.expected);
+    const hasError = f.expected.some((l) => / error /.test(l));
+    expect(result.ok).toBe(!hasError);
+    if (hasError) expect(result.plan).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compile, formatClock, planSchema, summarise, weekTable } from '../../src/dsl/index';
+
+const dir = new URL('../../workouts/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.workout')).sort();
+const read = (file: string) => readFileSync(new URL(file, dir), 'utf8');
+
+/** Golden totals at default choices, and interval counts, for every built-in file. */
+const GOLDEN: Record<string, { title: string; total: string; intervals: number; untimed: number }> = {
+  'pyramid.workout': { title: 'Pyramid', total: '1:17:00', intervals: 35, untimed: 0 },
+  'wave-your-hands.workout': { title: 'Wave your hands in the air', total: '55:00', intervals: 42, untimed: 0 },
+  'springboard.workout': { title: 'Springboard', total: '1:15:00', intervals: 42, untimed: 0 },
+  'race-simulation.workout': { title: 'Race simulation', total: '56:00', intervals: 18, untimed: 0 },
+  'lactic-acid.workout': { title: 'Lactic acid', total: '1:20:00', intervals: 38, untimed: 0 },
+  'fredericson-stretches.workout': { title: 'Fredericson stretches', total: '1:10', intervals: 7, untimed: 1 },
+  'fredericson-strength.workout': { title: 'Fredericson strength', total: '1:10', intervals: 7, untimed: 4 },
+  'hip-strength-extras.workout': { title: 'Hip strength extras', total: '4:10', intervals: 9, untimed: 2 },
+  'self-care.workout': { title: 'IT band self-care', total: '3:15', intervals: 16, untimed: 4 },
+  'icing.workout': { title: 'Icing', total: '10:00', intervals: 1, untimed: 0 },
+  'foam-rolling.workout': { title: 'Foam rolling', total: '8:20', intervals: 12, untimed: 0 },
+};
+
+describe('the built-in library', () => {
+  it('has a golden entry for every file, and a file for every golden entry', () => {
+    expect(files).toEqual(Object.keys(GOLDEN).sort());
+  });
+
+  it.each(files)('%s checks clean with its golden total', (file) => {
+    const result = compile(read(file));
+    expect(result.diagnostics).toEqual([]);
+    const plan = result.plan!;
+    const golden = GOLDEN[file]!;
+    expect(plan.title).toBe(golden.title);
+    expect(formatClock(plan.totalSeconds)).toBe(golden.total);
+    expect(plan.intervals.length).toBe(golden.intervals);
+    expect(plan.untimedCount).toBe(golden.untimed);
+    expect(planSchema.safeParse(plan).success).toBe(true);
+  });
+
+  it.each(files)('%s names its source document in its notes', (file) => {
+    const plan = compile(read(file)).plan!;
+    expect(plan.notes.join(' ')).toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+  });
+
+  it('tags every file pool or rehab', () => {
+    for (const file of files) {
+      const tags = compile(read(file)).plan!.tags;
+      expect(tags.includes('pool') !== tags.includes('rehab'), file).toBe(true);
+    }
+  });
+
+  it('Wave your hands in the air takes 1:12:30 at 15 rounds', () => {
+    const source = read('wave-your-hands.workout');
+    const plan = compile(source).plan!;
+    const rounds = plan.choices.find((c) => c.label === 'Rounds')!;
+    expect([rounds.min, rounds.max]).toEqual([10, 15]);
+    const at15 = compile(source, { choices: { [rounds.id]: 15 } }).plan!;
+    expect(formatClock(at15.totalSeconds)).toBe('1:12:30');
+    expect(at15.intervals.at(-2)!.rounds).toEqual([{ kind: 'round', index: 15, count: 15 }]);
+  });
+
+  it('the Pyramid climbs 17 hard rungs with 16 recoveries', () => {
+    const plan = compile(read('pyramid.workout')).plan!;
+    const hard = plan.intervals.filter((i) => i.zone === 'hard');
+    expect(hard.map((i) => i.duration)).toEqual([60, 90, 120, 150, 180, 210, 240, 270, 300, 270, 240, 210, 180, 150, 120, 90, 60]);
+    expect(plan.intervals.filter((i) => i.role === 'between').map((i) => i.duration)).toEqual(Array(16).fill(30));
+    expect(hard[8]!.rounds).toEqual([{ kind: 'rung', index: 9, count: 17 }]);
+  });
+
+  it('the Fredericson strength plan grows from 1x15 in week 1 to 3x30 in week 6', () => {
+    const rows = weekTable(read('fredericson-strength.workout'));
+    expect(rows.map((r) => r.week)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows[0]!.sets).toEqual(['Lying hip abduction 1x15 each side', 'Standing hip hike 1x15 each side']);
+    expect(rows[5]!.sets).toEqual(['Lying hip abduction 3x30 each side', 'Standing hip hike 3x30 each side']);
+    expect(summarise(compile(read('fredericson-strength.workout'), { week: 6 }).plan!)).toBe('2 exercises, 30 reps x 3 each side + 5:30');
+  });
+
+  it('summarises untimed rehab work as reps x sets', () => {
+    expect(summarise(compile(read('hip-strength-extras.workout')).plan!)).toBe('15 reps x 1 each side + 4:10');
+    expect(summarise(compile(read('pyramid.workout')).plan!)).toBe('1:17:00');
+  });
+});
