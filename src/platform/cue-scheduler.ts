@@ -1,0 +1,94 @@
+/**
+ * The look-ahead scheduler: every tick it books the cues of the next
+ * LOOKAHEAD_MS of the engine's timeline on the audio clock. Any event (pause,
+ * skip, back, Done) cancels what was booked and books again from the new
+ * position. Cues whose time has passed are dropped, never played in a burst.
+ */
+import { intervalCues, SPEECH_DELAY_MS, type Cue, type CueOptions } from '../engine/cues';
+import { TimerStatus, type Timer } from '../engine/timer';
+import type { AudioOut } from './audio';
+import type { SpeechPort } from './speech';
+import type { Vibrator } from './vibration';
+
+export const LOOKAHEAD_MS = 1500;
+export const TICK_MS = 250;
+/** A cue this late is still played (timer jitter); later ones are dropped. */
+const GRACE_MS = 60;
+
+export interface CueSchedulerDeps {
+  readonly timer: Timer;
+  readonly audio: AudioOut;
+  readonly speech: SpeechPort;
+  readonly vibrator: Vibrator;
+  readonly options: () => CueOptions;
+  /** Told of every cue booked, with its context time (for tests and benchmarks). */
+  readonly onBooked?: (cue: Cue, contextTime: number | null) => void;
+}
+
+export class CueScheduler {
+  private readonly _booked = new Set<string>();
+  private readonly _timeouts = new Set<ReturnType<typeof setTimeout>>();
+  private _interval: ReturnType<typeof setInterval> | null = null;
+  private _unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly _deps: CueSchedulerDeps) {}
+
+  start(): void {
+    if (this._interval !== null) return;
+    this._unsubscribe = this._deps.timer.subscribe(() => this.reschedule());
+    this._interval = setInterval(() => this.tick(), TICK_MS);
+    this.tick();
+  }
+
+  stop(): void {
+    if (this._interval !== null) clearInterval(this._interval);
+    this._interval = null;
+    this._unsubscribe?.();
+    this._unsubscribe = null;
+    this.cancel();
+  }
+
+  /** Drops everything booked; the next tick books from the current position. */
+  cancel(): void {
+    this._deps.audio.cancelAll();
+    for (const t of this._timeouts) clearTimeout(t);
+    this._timeouts.clear();
+    this._booked.clear();
+  }
+
+  reschedule(): void {
+    this.cancel();
+    this.tick();
+  }
+
+  /** Books every cue due within the look-ahead window that isn't booked yet. */
+  tick(): void {
+    const { timer, audio, options } = this._deps;
+    if (timer.state().status !== TimerStatus.Running) return;
+    const active = timer.activeAt();
+    const ctxNow = audio.now();
+    const opts = options();
+    for (const b of timer.boundaries(LOOKAHEAD_MS)) {
+      for (const cue of intervalCues(timer.plan, b.index, b.startMs, opts)) {
+        if (cue.atMs < active - GRACE_MS || cue.atMs >= active + LOOKAHEAD_MS || this._booked.has(cue.id)) continue;
+        this._booked.add(cue.id);
+        const delay = Math.max(0, cue.atMs - active);
+        const when = ctxNow === null ? null : ctxNow + delay / 1000;
+        if (when !== null) audio.book(cue, when);
+        this._later(delay, () => {
+          if (cue.vibrate) this._deps.vibrator.vibrate(cue.vibrate);
+        });
+        if (cue.speech) this._later(delay + SPEECH_DELAY_MS, () => this._deps.speech.speak(cue.speech!));
+        this._deps.onBooked?.(cue, when);
+      }
+    }
+  }
+
+  private _later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this._timeouts.delete(t);
+      fn();
+    }, ms);
+    this._timeouts.add(t);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Headphone play/pause and lock-screen controls, through the Media Session API.
+ *
+ * Android Chrome and iOS Safari route those buttons only to a page that is
+ * playing an HTML media element; Web Audio alone does not count. So while a
+ * workout runs, a silent looping <audio> (a WAV made here, no network) keeps
+ * the page the active media session, and the session's metadata carries the
+ * current interval as its title.
+ */
+
+export interface MediaHandlers {
+  play(): void;
+  pause(): void;
+  next?(): void;
+  previous?(): void;
+}
+
+/** One second of 8 kHz mono silence, as a WAV blob. */
+function silentWav(): Blob {
+  const samples = 8000;
+  const buf = new ArrayBuffer(44 + samples * 2);
+  const v = new DataView(buf);
+  const str = (o: number, s: string) => [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
+  str(0, 'RIFF');
+  v.setUint32(4, 36 + samples * 2, true);
+  str(8, 'WAVE');
+  str(12, 'fmt ');
+  v.setUint32(16, 16, true);
+  v.setUint16(20, 1, true);
+  v.setUint16(22, 1, true);
+  v.setUint32(24, 8000, true);
+  v.setUint32(28, 16000, true);
+  v.setUint16(32, 2, true);
+  v.setUint16(34, 16, true);
+  str(36, 'data');
+  v.setUint32(40, samples * 2, true);
+  return new Blob([buf], { type: 'audio/wav' });
+}
+
+export class MediaSessionBridge {
+  private _audio: HTMLAudioElement | null = null;
+  private _url: string | null = null;
+
+  constructor(private readonly _nav: Navigator = navigator) {}
+
+  get supported(): boolean {
+    return 'mediaSession' in this._nav;
+  }
+
+  /** Starts the silent keep-alive (call from the Start tap) and routes the buttons. */
+  async activate(handlers: MediaHandlers): Promise<void> {
+    if (!this.supported) return;
+    const ms = this._nav.mediaSession;
+    const set = (action: MediaSessionAction, fn: (() => void) | undefined) => {
+      try {
+        ms.setActionHandler(action, fn ? () => fn() : null);
+      } catch {
+        // Action not supported on this browser.
+      }
+    };
+    set('play', handlers.play);
+    set('pause', handlers.pause);
+    set('nexttrack', handlers.next);
+    set('previoustrack', handlers.previous);
+    if (!this._audio) {
+      this._url = URL.createObjectURL(silentWav());
+      this._audio = new Audio(this._url);
+      this._audio.loop = true;
+      this._audio.volume = 0.01;
+    }
+    await this._audio.play().catch(() => undefined);
+  }
+
+  update(title: string, detail: string, playing: boolean): void {
+    if (!this.supported) return;
+    const ms = this._nav.mediaSession;
+    ms.metadata = new MediaMetadata({ title, artist: detail, album: 'Aquajog' });
+    ms.playbackState = playing ? 'playing' : 'paused';
+    if (this._audio) {
+      if (playing && this._audio.paused) void this._audio.play().catch(() => undefined);
+      if (!playing && !this._audio.paused) this._audio.pause();
+    }
+  }
+
+  deactivate(): void {
+    if (this.supported) {
+      const ms = this._nav.mediaSession;
+      for (const a of ['play', 'pause', 'nexttrack', 'previoustrack'] as MediaSessionAction[]) {
+        try {
+          ms.setActionHandler(a, null);
+        } catch {
+          // ignore
+        }
+      }
+      ms.metadata = null;
+      ms.playbackState = 'none';
+    }
+    this._audio?.pause();
+    this._audio = null;
+    if (this._url) URL.revokeObjectURL(this._url);
+    this._url = null;
+  }
+}
