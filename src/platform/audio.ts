@@ -102,11 +102,9 @@ export class AudioOut {
       this._ctx.addEventListener('statechange', () => this._listeners.forEach((l) => l()));
     }
     if (this._ctx.state !== 'running') {
-      try {
-        await this._ctx.resume();
-      } catch {
-        // Stays blocked; the UI asks for another tap.
-      }
+      // Outside a user gesture resume() can wait forever: give it a moment, then
+      // report the state as it is; the UI asks for another tap if still blocked.
+      await Promise.race([this._ctx.resume().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
     }
     return this.state;
   }
