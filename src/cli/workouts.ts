@@ -57,6 +57,11 @@ export function checkSummary(file: string, plan: Plan): string {
 }
 
 function check(files: string[], io: Output): number {
+  const option = files.find((f) => f.startsWith('-'));
+  if (option !== undefined) {
+    io.err(`error: check takes no option ${option}\n${USAGE}`);
+    return 2;
+  }
   if (files.length === 0) {
     io.err(USAGE);
     return 2;
@@ -154,6 +159,7 @@ function show(args: string[], io: Output): number {
   printDiagnostics(file, source, result.diagnostics, io);
   const plan = result.plan;
   if (!result.ok || !plan) return 1;
+  if (week !== undefined && plan.weeks === null) io.err(`${file}: warning: --week is ignored: this workout has no "weeks:"`);
   const known = new Set(plan.choices.flatMap((c) => [c.id, String(c.line)]));
   for (const key of Object.keys(choices)) {
     if (!known.has(key)) io.err(`${file}:${key.split(':')[0]}: warning: no range to choose on this line`);

@@ -96,13 +96,18 @@ export class LineIndex {
 
   /** 1-based code-point column of `offset` on its line. */
   columnOf(offset: number): number {
-    const start = this.lineStart(this.lineOf(offset));
-    return countCodePoints(this._text, start, offset) + 1;
+    const start = this._contentStart(this.lineStart(this.lineOf(offset)));
+    return countCodePoints(this._text, start, Math.max(start, offset)) + 1;
+  }
+
+  /** A byte-order mark at the very start is not a column. */
+  private _contentStart(lineStart: number): number {
+    return lineStart === 0 && this._text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
   }
 
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
-    const start = this.lineStart(line);
+    const start = this._contentStart(this.lineStart(line));
     let end = line < this._starts.length ? this.lineStart(line + 1) : this._text.length;
     while (end > start && (this._text.charCodeAt(end - 1) === 10 || this._text.charCodeAt(end - 1) === 13)) end--;
     return this._text.slice(start, end);

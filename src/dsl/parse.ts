@@ -6,7 +6,7 @@
  * reports every problem it can find.
  */
 import type { Amount, Ladder, Node, Quantity, Repeat, Span, Step, Workout, ZoneDef } from './ast';
-import type { Reporter } from './diagnostics';
+import { MAX_DIAGNOSTICS, type Reporter } from './diagnostics';
 import type { SideKind, Target, Tempo } from './plan';
 import { suggest } from './suggest';
 import { splitLines, type SourceLine } from './text';
@@ -331,10 +331,14 @@ export class Parser {
       this._last = step;
       return { node: step, inline: false };
     }
-    this._blocks.push(block);
     this._last = block;
-    if (c.done) return { node: block, inline: false };
+    if (c.done) {
+      this._blocks.push(block);
+      return { node: block, inline: false };
+    }
+    // A one-line block: if its step is broken the whole line is dropped, block and all.
     const step = this._step(c, line);
+    this._blocks.push(block);
     block.body.push(step);
     this._last = step;
     return { node: block, inline: true };
@@ -455,7 +459,8 @@ export class Parser {
   }
 
   private _unknownWord(t: Token, candidates: Iterable<string>): never {
-    const guess = suggest(t.lower, candidates);
+    // Past the reporting cap nobody reads the suggestion: don't pay for it.
+    const guess = this._report.items.length < MAX_DIAGNOSTICS ? suggest(t.lower, candidates) : null;
     const hint = 'Put names in "quotes".';
     this._fail('unknown-word', t.start, t.end,
       guess ? `Unknown word "${t.text}". Did you mean "${guess}"? ${hint}` : `Unknown word "${t.text}". ${hint}`);
