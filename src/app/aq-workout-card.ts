@@ -1,0 +1,126 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { summarise } from '../dsl';
+import { sharedStyles } from '../styles/shared';
+import { splitSource } from './format';
+import { planOf, type LibraryEntry } from './library';
+import { workoutHref } from './router';
+import './aq-diagnostics';
+
+/**
+ * One workout in the library: its title (a link to the workout, and the whole
+ * card is a tap target), total time, when to do it, tags, notes and source.
+ * A workout that does not compile shows its diagnostics instead.
+ *
+ * @cssprop --aq-color-surface - Card background.
+ * @cssprop --aq-color-border - Card border.
+ * @csspart title - The title link.
+ * @csspart total - The total time or reps.
+ */
+@customElement('aq-workout-card')
+export class AqWorkoutCard extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      article {
+        position: relative;
+        display: grid;
+        gap: var(--aq-space-3);
+        padding: var(--aq-space-4);
+        border: var(--aq-border-width) solid var(--aq-color-border);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+      }
+      article:focus-within {
+        outline: var(--aq-focus-width) solid var(--aq-color-focus);
+        outline-offset: 2px;
+      }
+      h3 a {
+        text-decoration-thickness: 2px;
+      }
+      h3 a:focus-visible {
+        outline: none;
+      }
+      /* The whole card opens the workout; the link stays the one accessible target. */
+      h3 a::after {
+        content: '';
+        position: absolute;
+        inset: 0;
+        border-radius: var(--aq-radius-2);
+      }
+      dl {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--aq-space-2) var(--aq-space-5);
+        margin: 0;
+      }
+      dl > div {
+        display: grid;
+      }
+      dt {
+        color: var(--aq-color-text-muted);
+        font-size: var(--aq-text-sm);
+      }
+      dd {
+        margin: 0;
+        font-weight: 700;
+      }
+      .total {
+        font-size: var(--aq-text-xl);
+        line-height: var(--aq-leading-tight);
+      }
+      .when {
+        font-size: var(--aq-text-lg);
+        line-height: var(--aq-leading-tight);
+      }
+    `,
+  ];
+
+  /** The workout to show. */
+  @property({ attribute: false }) entry: LibraryEntry | null = null;
+
+  override render() {
+    const entry = this.entry;
+    if (entry === null) return nothing;
+    const plan = planOf(entry);
+    const titleId = `title-${entry.id}`;
+    const link = html`<h3 id=${titleId}><a part="title" href=${workoutHref(entry.id)}>${entry.title}</a></h3>`;
+    if (plan === null) {
+      return html`<article aria-labelledby=${titleId}>
+        ${link}
+        <aq-diagnostics .diagnostics=${entry.result?.diagnostics ?? []} .error=${entry.error}></aq-diagnostics>
+      </article>`;
+    }
+    const { source, notes } = splitSource(plan.notes);
+    return html`<article aria-labelledby=${titleId}>
+      ${link}
+      <dl>
+        <div>
+          <dt>Total</dt>
+          <dd class="total tabular" part="total">${summarise(plan)}</dd>
+        </div>
+        ${plan.when
+          ? html`<div>
+              <dt>When</dt>
+              <dd class="when">${plan.when}</dd>
+            </div>`
+          : nothing}
+      </dl>
+      ${notes.length > 0
+        ? html`<div class="notes">${notes.map((note) => html`<p>${note}</p>`)}</div>`
+        : nothing}
+      ${source ? html`<p class="source">${source}</p>` : nothing}
+      ${plan.tags.length > 0
+        ? html`<ul class="tags" aria-label="Tags">
+            ${plan.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
+          </ul>`
+        : nothing}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aq-workout-card': AqWorkoutCard;
+  }
+}

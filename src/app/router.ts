@@ -1,0 +1,53 @@
+/**
+ * Hash routes. The app is a static bundle with no server routing, so every
+ * page lives after the `#`: `#/` is the library, `#/workout/<id>` a workout.
+ */
+
+export const RouteName = {
+  Library: 'library',
+  Workout: 'workout',
+  NotFound: 'not-found',
+} as const;
+export type RouteName = (typeof RouteName)[keyof typeof RouteName];
+
+export type Route =
+  | { readonly name: typeof RouteName.Library }
+  | { readonly name: typeof RouteName.Workout; readonly id: string }
+  | { readonly name: typeof RouteName.NotFound; readonly path: string };
+
+/** Reads a route from `location.hash` (with or without the leading `#`). */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (path === '') return { name: RouteName.Library };
+  const workout = /^workout\/([^/]+)$/.exec(path);
+  if (workout?.[1] !== undefined) {
+    const id = safeDecode(workout[1]);
+    if (id !== null && id !== '') return { name: RouteName.Workout, id };
+  }
+  return { name: RouteName.NotFound, path };
+}
+
+/** The `href` for a route, suitable for an `<a>`. */
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case RouteName.Library:
+      return '#/';
+    case RouteName.Workout:
+      return `#/workout/${encodeURIComponent(route.id)}`;
+    case RouteName.NotFound:
+      return `#/${route.path}`;
+  }
+}
+
+/** Shorthand for the link to one workout. */
+export function workoutHref(id: string): string {
+  return hrefFor({ name: RouteName.Workout, id });
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

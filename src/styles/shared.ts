@@ -1,0 +1,101 @@
+/**
+ * Styles every Aquajog element starts from: `static styles = [sharedStyles, css`…`]`.
+ * Uses design tokens only (see tokens.ts).
+ */
+import { css, type CSSResult } from 'lit';
+
+export const sharedStyles: CSSResult = css`
+  :host {
+    display: block;
+    color: var(--aq-color-text);
+    font-family: var(--aq-font-sans);
+    font-size: var(--aq-text-md);
+    line-height: var(--aq-leading);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  h1,
+  h2,
+  h3 {
+    margin: 0;
+    line-height: var(--aq-leading-tight);
+    overflow-wrap: anywhere;
+  }
+  h1 {
+    font-size: var(--aq-text-2xl);
+  }
+  h2 {
+    font-size: var(--aq-text-xl);
+  }
+  h3 {
+    font-size: var(--aq-text-lg);
+  }
+  p {
+    margin: 0;
+  }
+
+  a {
+    color: var(--aq-color-link);
+    text-underline-offset: 0.15em;
+  }
+  :focus-visible {
+    outline: var(--aq-focus-width) solid var(--aq-color-focus);
+    outline-offset: 2px;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  /* Times line up in columns and don't jiggle as they change. */
+  .tabular {
+    font-variant-numeric: tabular-nums;
+  }
+  .muted {
+    color: var(--aq-color-text-muted);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--aq-space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tag {
+    padding: 0 var(--aq-space-2);
+    border: var(--aq-border-width) solid var(--aq-color-border);
+    border-radius: var(--aq-radius-pill);
+    color: var(--aq-color-text-muted);
+    font-size: var(--aq-text-sm);
+  }
+
+  .notes {
+    display: grid;
+    gap: var(--aq-space-2);
+  }
+  .source {
+    color: var(--aq-color-text-muted);
+    font-size: var(--aq-text-sm);
+    overflow-wrap: anywhere;
+  }
+`;
