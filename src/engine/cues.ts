@@ -159,3 +159,12 @@ export function workoutCues(plan: Plan, options: CueOptions = DEFAULT_CUE_OPTION
   });
   return cues;
 }
+
+/** What is said when the athlete comes back to the app: only where things stand now. */
+export function statusLine(plan: Plan, index: number, remainingMs: number | null): string {
+  const i = plan.intervals[index];
+  if (!i) return '';
+  const side = i.side ? ` ${i.side === 'left' ? 'Left' : 'Right'} ${i.sideKind ?? 'side'}.` : '';
+  if (remainingMs === null) return `${i.label}.${side} Tap Done when finished.`;
+  return `${i.label}.${side} ${spokenDuration(Math.ceil(remainingMs / 1000))} left.`;
+}
