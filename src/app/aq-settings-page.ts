@@ -169,6 +169,11 @@ export class AqSettingsPage extends LitElement {
     `;
   }
 
+  /** Moves keyboard focus to the page heading (after navigating here). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
   private _set(patch: Partial<Settings>): void {
     this.settings = { ...this.settings, ...patch };
     this.dispatchEvent(new CustomEvent('aq-settings-change', { detail: this.settings, bubbles: true, composed: true }));

@@ -73,19 +73,28 @@ export class AqTimerScreen extends LitElement {
         min-height: 100dvh;
         background: var(--zone);
         color: var(--aq-on-zone);
-        transition: background-color 300ms ease;
         user-select: none;
         -webkit-user-select: none;
         touch-action: manipulation;
       }
       .screen {
         display: grid;
+        grid-template-areas: 'head' 'main' 'next' 'controls';
         grid-template-rows: auto 1fr auto auto;
         gap: var(--aq-space-3);
         padding: max(var(--aq-space-3), env(safe-area-inset-top)) max(var(--aq-space-4), env(safe-area-inset-right))
           max(var(--aq-space-4), env(safe-area-inset-bottom)) max(var(--aq-space-4), env(safe-area-inset-left));
         min-height: 100vh;
         min-height: 100dvh;
+      }
+      .head {
+        grid-area: head;
+      }
+      .next-area {
+        grid-area: next;
+      }
+      .controls {
+        grid-area: controls;
       }
       .top {
         display: flex;
@@ -101,6 +110,7 @@ export class AqTimerScreen extends LitElement {
         border-radius: var(--aq-radius-pill);
       }
       .main {
+        grid-area: main;
         display: flex;
         flex-direction: column;
         justify-content: center;
@@ -125,11 +135,14 @@ export class AqTimerScreen extends LitElement {
         font-weight: 700;
       }
       .digits {
-        font-size: clamp(6rem, min(34vw, 38vh), 22rem);
+        font-size: clamp(5rem, min(36vw, 38vh), 22rem);
         font-weight: 900;
         line-height: 0.95;
         font-variant-numeric: tabular-nums;
         letter-spacing: -0.02em;
+      }
+      .digits.long {
+        font-size: clamp(4.5rem, min(27vw, 34vh), 18rem);
       }
       .rep {
         font-size: clamp(var(--aq-text-2xl), 10vw, 5rem);
@@ -170,7 +183,7 @@ export class AqTimerScreen extends LitElement {
       }
       .controls {
         display: grid;
-        grid-template-columns: repeat(3, 1fr);
+        grid-template-columns: 1fr 1.35fr 1fr;
         gap: var(--aq-space-3);
       }
       button {
@@ -182,11 +195,12 @@ export class AqTimerScreen extends LitElement {
         background: var(--aq-on-zone-surface);
         color: var(--aq-on-zone);
         font: inherit;
-        font-size: var(--aq-text-xl);
+        font-size: var(--aq-text-lg);
         font-weight: 800;
         cursor: pointer;
       }
       button.primary {
+        font-size: var(--aq-text-xl);
         background: var(--aq-on-zone);
         color: var(--zone);
       }
@@ -271,28 +285,50 @@ export class AqTimerScreen extends LitElement {
       }
       @media (orientation: landscape) and (max-height: 40rem) {
         .screen {
-          grid-template-columns: 1.3fr 1fr;
+          grid-template-areas: 'head head' 'main next' 'main controls';
+          grid-template-columns: 1.4fr 1fr;
           grid-template-rows: auto 1fr auto;
           column-gap: var(--aq-space-5);
         }
-        .top {
-          grid-column: 1 / -1;
+        .next-area {
+          align-self: end;
         }
-        .main {
-          grid-row: 2 / 4;
+        .next {
+          font-size: var(--aq-text-lg);
+        }
+        .screen {
+          row-gap: var(--aq-space-2);
         }
         .digits {
-          font-size: clamp(5rem, min(24vw, 52vh), 20rem);
+          font-size: clamp(4rem, min(22vw, 44vh), 20rem);
+        }
+        .digits.long {
+          font-size: clamp(3.5rem, min(17vw, 40vh), 16rem);
         }
         .zone {
-          font-size: clamp(2rem, 9vh, 4rem);
+          font-size: clamp(1.75rem, 9vh, 4rem);
+        }
+        .label {
+          font-size: clamp(var(--aq-text-lg), 6vh, 2.25rem);
+        }
+        .controls {
+          gap: var(--aq-space-2);
         }
         .controls button {
-          min-height: 3.5rem;
+          min-height: var(--aq-tap-min);
+        }
+        .lock {
+          align-items: flex-end;
+        }
+        .lock p,
+        .unlock {
+          width: min(100%, 22rem);
+        }
+        .lock p {
+          font-size: var(--aq-text-md);
         }
       }
       @media (prefers-reduced-motion: reduce) {
-        :host,
         .unlock .fill {
           transition: none;
         }
@@ -377,7 +413,7 @@ export class AqTimerScreen extends LitElement {
     const round = roundText(s.interval);
     const side = sideText(s.interval);
     return html`
-      <div>
+      <div class="head">
         ${this._soundBlocked
           ? html`<div class="banner" role="alert">
               <span>Sound is off.</span>
@@ -412,7 +448,8 @@ export class AqTimerScreen extends LitElement {
         <div class="target">${clockOf(s.intervalElapsedMs)} so far</div>
       `;
     } else {
-      body = html`<div class="digits" aria-label="Time left">${clockOf(s.intervalRemainingMs ?? 0)}</div>`;
+      const text = clockOf(s.intervalRemainingMs ?? 0);
+      body = html`<div class="digits ${text.length > 4 ? 'long' : ''}" aria-label="Time left">${text}</div>`;
     }
     return html`
       <div class="main">
@@ -428,7 +465,7 @@ export class AqTimerScreen extends LitElement {
     const next = s.next;
     const pct = Math.round(s.progress * 100);
     return html`
-      <div>
+      <div class="next-area">
         <p class="next">${next ? html`Next: ${next.label}${sideText(next) ? ` (${sideText(next)})` : ''} · ${amountText(next)}` : 'Last one'}</p>
         <div class="progress">
           <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>

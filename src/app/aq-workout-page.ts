@@ -3,10 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { summarise, weekTable } from '../dsl';
 import type { CompileResult, Plan, WeekRow } from '../dsl';
 import { sharedStyles } from '../styles/shared';
-import type { ChoiceChangeEvent, WeekChangeEvent } from './events';
+import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from './events';
 import { splitSource } from './format';
 import { compileSafely, planOf, type LibraryEntry } from './library';
 import { hrefFor, RouteName } from './router';
+import { loadChoices, saveChoices } from './settings';
 import './aq-diagnostics';
 import './aq-plan-options';
 import './aq-timeline';
@@ -39,6 +40,22 @@ export class AqWorkoutPage extends LitElement {
       header {
         display: grid;
         gap: var(--aq-space-3);
+      }
+      .start {
+        display: grid;
+        gap: var(--aq-space-2);
+      }
+      .start-button {
+        min-height: 4.5rem;
+        padding: var(--aq-space-3) var(--aq-space-6);
+        border: 0;
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-link);
+        color: var(--aq-color-surface);
+        font: inherit;
+        font-size: var(--aq-text-2xl);
+        font-weight: 900;
+        cursor: pointer;
       }
       dl {
         display: flex;
@@ -85,9 +102,23 @@ export class AqWorkoutPage extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('entry')) {
-      this._chosen = {};
-      this._week = null;
-      this._compiled = this.entry === null ? null : { result: this.entry.result, error: this.entry.error };
+      // The choices last used for this workout come back (rounds, holds, week of the plan).
+      const remembered = this.entry === null ? { choices: {} } : loadChoices(this.entry.id);
+      this._chosen = remembered.choices;
+      this._week = remembered.week ?? null;
+      const fresh = Object.keys(this._chosen).length === 0 && this._week === null;
+      this._compiled =
+        this.entry === null
+          ? null
+          : fresh
+            ? { result: this.entry.result, error: this.entry.error }
+            : compileSafely(this.entry.source, { choices: this._chosen, ...(this._week === null ? {} : { week: this._week }) });
+      if (this.entry !== null && !fresh && planOf(this._compiled!) === null) {
+        // What was remembered no longer fits the workout: start from its defaults.
+        this._chosen = {};
+        this._week = null;
+        this._compiled = { result: this.entry.result, error: this.entry.error };
+      }
     } else if ((changed.has('_chosen') || changed.has('_week')) && this.entry !== null) {
       this._compiled = compileSafely(this.entry.source, {
         choices: this._chosen,
@@ -159,6 +190,10 @@ export class AqWorkoutPage extends LitElement {
             ${plan.weeks !== null
               ? html`<aq-week-table .rows=${this._weekRows(entry.source, plan.chosen)} .week=${plan.week}></aq-week-table>`
               : nothing}
+            <div class="start">
+              <button class="start-button" @click=${() => this.dispatchEvent(startEvent({ id: entry.id, plan }))}>Start</button>
+              <p class="muted">Put your headphones on first: Settings has a Test sound button.</p>
+            </div>
             <aq-timeline .plan=${plan}></aq-timeline>`}
     `;
   }
@@ -203,10 +238,16 @@ export class AqWorkoutPage extends LitElement {
 
   private _onChoice(event: ChoiceChangeEvent) {
     this._chosen = { ...this._chosen, [event.detail.id]: event.detail.value };
+    this._remember();
   }
 
   private _onWeek(event: WeekChangeEvent) {
     this._week = event.detail.week;
+    this._remember();
+  }
+
+  private _remember(): void {
+    if (this.entry) saveChoices(this.entry.id, this._week === null ? { choices: this._chosen } : { choices: this._chosen, week: this._week });
   }
 }
 

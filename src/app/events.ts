@@ -2,6 +2,7 @@
  * The events Aquajog elements fire. Each bubbles and crosses shadow roots, and
  * is declared in `GlobalEventHandlersEventMap` so listeners are typed.
  */
+import type { Plan } from '../dsl/plan';
 
 export interface ChoiceChangeDetail {
   /** The choice's id (`LINE:COL` of the range in the source). */
@@ -16,11 +17,25 @@ export interface WeekChangeDetail {
 }
 export type WeekChangeEvent = CustomEvent<WeekChangeDetail>;
 
+export interface StartDetail {
+  /** Library id of the workout. */
+  readonly id: string;
+  /** The plan to run, at the chosen rounds, holds and week. */
+  readonly plan: Plan;
+}
+/** Fired from the Start tap itself, so audio can be unlocked inside the gesture. */
+export type StartEvent = CustomEvent<StartDetail>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'aq-start': StartEvent;
     'aq-choice-change': ChoiceChangeEvent;
     'aq-week-change': WeekChangeEvent;
   }
+}
+
+export function startEvent(detail: StartDetail): StartEvent {
+  return new CustomEvent('aq-start', { detail, bubbles: true, composed: true });
 }
 
 export function choiceChangeEvent(detail: ChoiceChangeDetail): ChoiceChangeEvent {

@@ -6,6 +6,9 @@
 export const RouteName = {
   Library: 'library',
   Workout: 'workout',
+  /** The timer for one workout. */
+  Run: 'run',
+  Settings: 'settings',
   NotFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -13,16 +16,19 @@ export type RouteName = (typeof RouteName)[keyof typeof RouteName];
 export type Route =
   | { readonly name: typeof RouteName.Library }
   | { readonly name: typeof RouteName.Workout; readonly id: string }
+  | { readonly name: typeof RouteName.Run; readonly id: string }
+  | { readonly name: typeof RouteName.Settings }
   | { readonly name: typeof RouteName.NotFound; readonly path: string };
 
 /** Reads a route from `location.hash` (with or without the leading `#`). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { name: RouteName.Library };
-  const workout = /^workout\/([^/]+)$/.exec(path);
-  if (workout?.[1] !== undefined) {
-    const id = safeDecode(workout[1]);
-    if (id !== null && id !== '') return { name: RouteName.Workout, id };
+  if (path === 'settings') return { name: RouteName.Settings };
+  const workout = /^(workout|run)\/([^/]+)$/.exec(path);
+  if (workout?.[2] !== undefined) {
+    const id = safeDecode(workout[2]);
+    if (id !== null && id !== '') return { name: workout[1] === 'run' ? RouteName.Run : RouteName.Workout, id };
   }
   return { name: RouteName.NotFound, path };
 }
@@ -34,6 +40,10 @@ export function hrefFor(route: Route): string {
       return '#/';
     case RouteName.Workout:
       return `#/workout/${encodeURIComponent(route.id)}`;
+    case RouteName.Run:
+      return `#/run/${encodeURIComponent(route.id)}`;
+    case RouteName.Settings:
+      return '#/settings';
     case RouteName.NotFound:
       return `#/${route.path}`;
   }

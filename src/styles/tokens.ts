@@ -62,15 +62,19 @@ export const tokens: CSSResult = css`
     --aq-color-highlight: #d6e8f7;
 
     --aq-zone-easy: #1d7f46;
-    --aq-zone-medium: #a86a00;
+    --aq-zone-medium: #9a6100;
     --aq-zone-hard: #c4470f;
     --aq-zone-sprint: #c0182f;
     --aq-zone-rest: #3f6aa8;
     --aq-zone-work: #6847b8;
+
+    /* Text and buttons on a zone-coloured timer screen. */
+    --aq-on-zone: #ffffff;
+    --aq-on-zone-surface: rgb(0 0 0 / 0.22);
   }
 
   @media (prefers-color-scheme: dark) {
-    :root {
+    :root:not([data-theme]) {
       --aq-color-bg: #08131c;
       --aq-color-surface: #102230;
       --aq-color-surface-alt: #183043;
@@ -90,7 +94,88 @@ export const tokens: CSSResult = css`
       --aq-zone-sprint: #ff6b7f;
       --aq-zone-rest: #8db4ee;
       --aq-zone-work: #b49cff;
+
+      --aq-on-zone: #08131c;
+      --aq-on-zone-surface: rgb(255 255 255 / 0.3);
     }
+  }
+
+  /* Themes chosen in Settings win over the phone's preference. */
+  :root[data-theme='light'] {
+    color-scheme: light;
+    --aq-color-bg: #eef3f7;
+    --aq-color-surface: #ffffff;
+    --aq-color-surface-alt: #e3ebf1;
+    --aq-color-text: #0b1a26;
+    --aq-color-text-muted: #3b4f60;
+    --aq-color-border: #9fb2c2;
+    --aq-color-link: #0a4f96;
+    --aq-color-focus: #b3125e;
+    --aq-color-error: #a3121f;
+    --aq-color-error-surface: #fdecee;
+    --aq-color-warning: #7a4a00;
+    --aq-color-highlight: #d6e8f7;
+
+    --aq-zone-easy: #1d7f46;
+    --aq-zone-medium: #9a6100;
+    --aq-zone-hard: #c4470f;
+    --aq-zone-sprint: #c0182f;
+    --aq-zone-rest: #3f6aa8;
+    --aq-zone-work: #6847b8;
+
+    /* Text and buttons on a zone-coloured timer screen. */
+    --aq-on-zone: #ffffff;
+    --aq-on-zone-surface: rgb(0 0 0 / 0.22);
+  }
+  :root[data-theme='dark'] {
+    color-scheme: dark;
+    --aq-color-bg: #08131c;
+    --aq-color-surface: #102230;
+    --aq-color-surface-alt: #183043;
+    --aq-color-text: #f0f5f9;
+    --aq-color-text-muted: #b3c5d3;
+    --aq-color-border: #46637a;
+    --aq-color-link: #8cccff;
+    --aq-color-focus: #ffb0d4;
+    --aq-color-error: #ff9ca6;
+    --aq-color-error-surface: #3a1419;
+    --aq-color-warning: #ffd28a;
+    --aq-color-highlight: #1f3f58;
+
+    --aq-zone-easy: #4fd08f;
+    --aq-zone-medium: #f3bb45;
+    --aq-zone-hard: #ff8f57;
+    --aq-zone-sprint: #ff6b7f;
+    --aq-zone-rest: #8db4ee;
+    --aq-zone-work: #b49cff;
+
+    --aq-on-zone: #08131c;
+    --aq-on-zone-surface: rgb(255 255 255 / 0.3);
+  }
+  :root[data-theme='high-contrast'] {
+    color-scheme: dark;
+    --aq-color-bg: #000000;
+    --aq-color-surface: #000000;
+    --aq-color-surface-alt: #1a1a1a;
+    --aq-color-text: #ffffff;
+    --aq-color-text-muted: #e6e6e6;
+    --aq-color-border: #ffffff;
+    --aq-color-link: #ffff00;
+    --aq-color-focus: #00ffff;
+    --aq-color-error: #ff8080;
+    --aq-color-error-surface: #330000;
+    --aq-color-warning: #ffd000;
+    --aq-color-highlight: #333300;
+
+    --aq-zone-easy: #00e676;
+    --aq-zone-medium: #ffd600;
+    --aq-zone-hard: #ff9100;
+    --aq-zone-sprint: #ff5252;
+    --aq-zone-rest: #40c4ff;
+    --aq-zone-work: #ea80fc;
+
+    --aq-on-zone: #000000;
+    --aq-on-zone-surface: rgb(255 255 255 / 0.35);
   }
 `;
 

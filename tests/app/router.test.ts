@@ -26,3 +26,11 @@ describe('hrefFor', () => {
     expect(hrefFor({ name: RouteName.Library })).toBe('#/');
   });
 });
+
+describe('timer and settings routes', () => {
+  it('reads the timer for a workout and the settings page', () => {
+    expect(parseRoute('#/run/pyramid')).toEqual({ name: RouteName.Run, id: 'pyramid' });
+    expect(parseRoute('#/settings')).toEqual({ name: RouteName.Settings });
+    expect(parseRoute(hrefFor({ name: RouteName.Run, id: 'hip hike' }))).toEqual({ name: RouteName.Run, id: 'hip hike' });
+  });
+});
