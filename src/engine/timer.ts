@@ -99,9 +99,12 @@ export class Timer {
   /** The current interval and the active time it began; settled forward lazily. */
   private _index = 0;
   private _intervalStart = 0;
+  /** Active ms spent in each interval so far (intervals left behind). */
+  private readonly _spent: number[];
 
   constructor(readonly plan: Plan, private readonly _clock: Clock, events: readonly TimerEvent[] = []) {
     this._durations = plan.intervals.map((i) => (i.duration === null ? null : i.duration * 1000));
+    this._spent = new Array<number>(this._durations.length).fill(0);
     this._suffix = new Array<number>(this._durations.length + 1).fill(0);
     for (let i = this._durations.length - 1; i >= 0; i--) this._suffix[i] = this._suffix[i + 1]! + (this._durations[i] ?? 0);
     for (const e of events) this._apply(e);
@@ -239,9 +242,27 @@ export class Timer {
     for (;;) {
       const d = this._durations[this._index];
       if (d === null || d === undefined || this._intervalStart + d > active) return;
+      this._spent[this._index] = (this._spent[this._index] ?? 0) + d;
       this._intervalStart += d;
       this._index++;
     }
+  }
+
+  /** Counts the time spent in the current interval up to `active`. */
+  private _leave(active: number): void {
+    this._spent[this._index] = (this._spent[this._index] ?? 0) + Math.max(0, active - this._intervalStart);
+  }
+
+  /**
+   * Active ms spent in each interval, including the current one so far. An
+   * interval run twice (after Back) counts both times; a skipped one, what it got.
+   */
+  spentMs(now = this._clock.now()): number[] {
+    const active = this._activeAt(now);
+    this._settle(active);
+    const out = [...this._spent];
+    if (this._endedAt === null && this._index < out.length) out[this._index]! += Math.max(0, active - this._intervalStart);
+    return out;
   }
 
   private _record(type: TimerEventType): boolean {
@@ -278,11 +299,13 @@ export class Timer {
       case TimerEventType.Done:
         if (finished) return false;
         if (e.type === TimerEventType.Done && this._durations[this._index] !== null) return false;
+        this._leave(active);
         this._index++;
         this._intervalStart = active;
         break;
       case TimerEventType.Back:
         if (finished) return false;
+        this._leave(active);
         this._index = Math.max(0, this._index - 1);
         this._intervalStart = active;
         break;
@@ -292,6 +315,8 @@ export class Timer {
           this._pausedMs += Math.max(0, e.at - this._pausedAt);
           this._pausedAt = null;
         }
+        this._leave(active);
+        this._intervalStart = active;
         this._endedAt = active;
         this._endedClock = e.at;
         break;

@@ -205,3 +205,24 @@ describe('the event log', () => {
     expect(timer.clockTimeOf(90_000)).toBe(T0 + 90_000);
   });
 });
+
+describe('time spent per interval', () => {
+  it('counts what was actually run, through skips, backs, pauses and an early end', () => {
+    const { clock, timer } = setup('# T\n1m easy\n1m sprint\n1m rest');
+    timer.start();
+    clock.advance(60_000); // easy ran in full
+    clock.advance(20_000);
+    timer.skip(); // 20 s of sprint
+    clock.advance(5_000);
+    timer.pause();
+    clock.advance(100_000); // paused: not counted
+    timer.resume();
+    timer.back(); // back to sprint after 5 s of rest
+    clock.advance(30_000);
+    expect(timer.spentMs()).toEqual([60_000, 50_000, 5_000]);
+    timer.end();
+    clock.advance(60_000);
+    expect(timer.spentMs()).toEqual([60_000, 50_000, 5_000]);
+    expect(timer.state()).toMatchObject({ status: 'ended', index: 1 });
+  });
+});
