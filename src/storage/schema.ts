@@ -1,0 +1,83 @@
+/**
+ * What Aquajog keeps on the device, as zod schemas. Every record read back
+ * from IndexedDB or a backup file goes through one of these.
+ */
+import * as z from 'zod/mini';
+import { settingsSchema } from '../app/settings';
+
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+const epochMs = z.number().check(z.minimum(0));
+const seconds = z.number().check(z.minimum(0));
+
+export const timerEventSchema = z.object({
+  type: z.enum(['start', 'pause', 'resume', 'skip', 'back', 'done', 'end']),
+  at: epochMs,
+});
+
+export const SESSION_KINDS = ['pool', 'rehab', 'other'] as const;
+
+/** One workout that was run: finished, or ended early. */
+export const sessionSchema = z.object({
+  id,
+  workoutId: z.string(),
+  title: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  /** The exact workout text it ran, so later edits don't change history. */
+  source: z.string().check(z.maxLength(64 * 1024)),
+  choices: z.record(z.string(), z.int()),
+  week: z.nullable(z.int().check(z.minimum(1))),
+  startedAt: epochMs,
+  endedAt: epochMs,
+  plannedSeconds: seconds,
+  activeSeconds: seconds,
+  completed: z.boolean(),
+  /** 1-based interval it ended at, when ended early. */
+  endedAtInterval: z.nullable(z.int().check(z.minimum(1))),
+  intervalCount: z.int().check(z.minimum(0)),
+  zoneSeconds: z.record(z.string(), seconds),
+  rpe: z.nullable(z.int().check(z.minimum(1), z.maximum(10))),
+  pain: z.nullable(z.int().check(z.minimum(0), z.maximum(10))),
+  note: z.string().check(z.maxLength(4000)),
+  /** Last change, for merging imports: the newer copy of a record wins. */
+  updatedAt: epochMs,
+});
+export type SessionRecord = z.infer<typeof sessionSchema>;
+
+/** The run in progress, saved at every event and interval change, so a reload can resume it. */
+export const checkpointSchema = z.object({
+  sessionId: id,
+  workoutId: z.string(),
+  title: z.string(),
+  source: z.string().check(z.maxLength(64 * 1024)),
+  choices: z.record(z.string(), z.int()),
+  week: z.nullable(z.int().check(z.minimum(1))),
+  events: z.array(timerEventSchema).check(z.maxLength(100_000)),
+  /** Interval it was at when saved (0-based), for "ended at interval N". */
+  index: z.int().check(z.minimum(0)),
+  savedAt: epochMs,
+});
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/** A workout the athlete wrote or imported. */
+export const customWorkoutSchema = z.object({
+  id,
+  title: z.string(),
+  source: z.string().check(z.maxLength(64 * 1024)),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type CustomWorkout = z.infer<typeof customWorkoutSchema>;
+
+export const BACKUP_FORMAT = 'aquajog-backup';
+export const BACKUP_VERSION = 1;
+
+/** The export file: everything, in one JSON document. */
+export const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: epochMs,
+  sessions: z.array(sessionSchema),
+  workouts: z.array(customWorkoutSchema),
+  settings: z.nullable(settingsSchema),
+});
+export type Backup = z.infer<typeof backupSchema>;
