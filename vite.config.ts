@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { appManifest } from './src/manifest.ts';
 
 // Debian's Chromium, never a Playwright download; the flags work as root with no
 // network. (The e2e tests launch it the same way: tests/setup/chromium.ts.)
@@ -13,7 +15,46 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+/**
+ * The service worker: precache the whole app (shell, code, bundled library,
+ * icons) so it runs with no connectivity; no runtime fetch of anything. Updates
+ * wait for the user (`prompt`), through src/platform/sw-bridge.ts.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: appManifest,
+  pwaAssets: {
+    image: 'public/favicon.svg',
+    // One source image; every icon size is made from it at build time.
+    preset: {
+      transparent: { sizes: [64, 192, 512], favicons: [[48, 'favicon.ico']] },
+      maskable: { sizes: [512], padding: 0.3, resizeOptions: { background: '#0a4f96' } },
+      apple: { sizes: [180], padding: 0.3, resizeOptions: { background: '#0a4f96' } },
+    },
+    overrideManifestIcons: true,
+    injectThemeColor: false,
+  },
+  workbox: {
+    // The manifest is added by the plugin itself; listing a file twice makes
+    // workbox refuse the whole precache list.
+    globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // No runtime caching: everything the app needs is precached.
+    runtimeCaching: [],
+  },
+});
+
+/** Shown in Settings; a build can be told apart from the next one (and tests check updates with it). */
+const buildId = process.env['AQUAJOG_BUILD_ID'] || new Date().toISOString().slice(0, 16).replace('T', ' ');
+
 export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(`${process.env['npm_package_version'] ?? '0.1.0'} (${buildId})`),
+  },
+  // The PWA plugin only for builds and the dev server; tests import components directly.
+  plugins: process.env['VITEST'] ? [] : [pwa],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,9 +1,22 @@
+/// <reference types="vite-plugin-pwa/client" />
 /**
- * Entry module: adds the design tokens to the document and starts the app.
- * (Platform bridges such as service-worker registration will live here too,
- * so components stay importable in tests.)
+ * Entry module: design tokens, the service worker bridge, the install prompt,
+ * and the app. `virtual:pwa-register` exists only in builds with the PWA
+ * plugin, so it is imported here and nowhere else.
  */
+import { registerSW } from 'virtual:pwa-register';
+import { Installer } from './platform/install';
+import { SwBridge } from './platform/sw-bridge';
 import { adoptTokens } from './styles/tokens';
 import './app/aq-app';
 
 adoptTokens();
+
+const installer = new Installer();
+const sw = new SwBridge(registerSW);
+const app = document.querySelector('aq-app');
+if (app) {
+  app.installer = installer;
+  app.sw = sw;
+}
+sw.start();

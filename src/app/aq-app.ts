@@ -9,7 +9,17 @@ import type { AqLibraryPage } from './aq-library-page';
 import type { AqWorkoutPage } from './aq-workout-page';
 import type { StartEvent } from './events';
 import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from './settings';
-import { WorkoutSession } from './workout-session';
+import { RunRecorder, sessionRecord, type RunInfo } from './run-recorder';
+import { wallClock, WorkoutSession } from './workout-session';
+import { Store, type DbEvent } from '../storage/db';
+import type { Checkpoint } from '../storage/schema';
+import { compile } from '../dsl';
+import { ManualClock } from '../engine/clock';
+import { Timer, TimerStatus } from '../engine/timer';
+import type { Installer } from '../platform/install';
+import type { SwBridge } from '../platform/sw-bridge';
+import './aq-session-review';
+import './aq-history-page';
 import './aq-library-page';
 import './aq-settings-page';
 import './aq-timer-screen';
@@ -84,6 +94,84 @@ export class AqApp extends LitElement {
         background: var(--aq-color-highlight);
         font-weight: 700;
       }
+      .toast {
+        position: fixed;
+        inset-inline: var(--aq-space-4);
+        bottom: max(var(--aq-space-4), env(safe-area-inset-bottom));
+        z-index: 20;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--aq-space-3);
+        max-width: var(--aq-page-max);
+        margin-inline: auto;
+        padding: var(--aq-space-3) var(--aq-space-4);
+        border: 2px solid var(--aq-color-text);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+        color: var(--aq-color-text);
+        font-weight: 700;
+      }
+      .toast span {
+        flex: 1 1 auto;
+      }
+      .toast button,
+      .install {
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-4);
+        border: 2px solid var(--aq-color-link);
+        border-radius: var(--aq-radius-1);
+        background: var(--aq-color-surface-alt);
+        color: var(--aq-color-text);
+        font: inherit;
+        font-weight: 700;
+      }
+      .links {
+        display: flex;
+        gap: var(--aq-space-4);
+      }
+      .problem {
+        margin-block-end: var(--aq-space-4);
+        padding: var(--aq-space-3) var(--aq-space-4);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-error-surface);
+        color: var(--aq-color-error);
+        font-weight: 700;
+      }
+      .resume {
+        display: grid;
+        gap: var(--aq-space-3);
+        margin-block-end: var(--aq-space-5);
+        padding: var(--aq-space-4);
+        border: 3px solid var(--aq-color-link);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--aq-space-3);
+      }
+      .actions button:not(.big) {
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-4);
+        border: 2px solid var(--aq-color-text);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface-alt);
+        color: var(--aq-color-text);
+        font: inherit;
+        font-weight: 700;
+      }
+      .review {
+        position: absolute;
+        inset-inline: 0;
+        top: 40vh;
+        display: grid;
+        gap: var(--aq-space-4);
+        padding: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-right)) var(--aq-space-7);
+        max-width: var(--aq-page-max);
+        margin-inline: auto;
+      }
       .ready {
         display: grid;
         gap: var(--aq-space-4);
@@ -102,9 +190,6 @@ export class AqApp extends LitElement {
         cursor: pointer;
       }
       .after {
-        position: fixed;
-        inset-inline: 0;
-        bottom: 0;
         display: flex;
         justify-content: center;
         gap: var(--aq-space-3);
@@ -132,6 +217,19 @@ export class AqApp extends LitElement {
   /** The workout being run, if any, and its library id. */
   @state() private _session: { id: string; session: WorkoutSession } | null = null;
   @state() private _runOver = false;
+  @state() private _recorder: RunRecorder | null = null;
+  /** The database, once open; null while opening or if the browser refuses it. */
+  @state() private _store: Store | null = null;
+  @state() private _storeProblem: string | null = null;
+  /** A run that was cut off (reload, crash) and can be resumed. */
+  @state() private _interrupted: Checkpoint | null = null;
+
+  /** Installing to the home screen (set by the entry module). */
+  @property({ attribute: false }) installer: Installer | null = null;
+  /** The service worker bridge (set by the entry module). */
+  @property({ attribute: false }) sw: SwBridge | null = null;
+  @state() private _platformTick = 0;
+  private _offPlatform: (() => void)[] = [];
 
   /** The workout we just left, so focus can return to it in the library. */
   private _cameFrom: string | null = null;
@@ -145,9 +243,77 @@ export class AqApp extends LitElement {
     this.addEventListener('aq-start', this._onStart);
     this.addEventListener('aq-settings-change', this._onSettings);
     this.addEventListener('aq-run-end', this._onRunEnd);
+    this.addEventListener('aq-settings-import', this._onSettingsImport);
+    void this._openStore();
+  }
+
+  private async _openStore(): Promise<void> {
+    try {
+      this._store = await Store.open({ onEvent: (e) => this._onDbEvent(e) });
+    } catch (e) {
+      this._storeProblem = `History can't be saved on this device right now (${(e as Error).name ?? e}). Workouts still run.`;
+      return;
+    }
+    await this._checkInterrupted();
+  }
+
+  private _onDbEvent(e: DbEvent): void {
+    if (e === 'blocking') this._storeProblem = 'Aquajog was updated in another tab. Reload this tab to keep saving.';
+    else if (e === 'blocked') this._storeProblem = 'Close other Aquajog tabs so this one can update its storage.';
+  }
+
+  /** Offers to resume a run the last page load didn't finish, unless another tab is running it. */
+  private async _checkInterrupted(): Promise<void> {
+    const store = this._store;
+    if (!store) return;
+    const checkpoint = await store.loadCheckpoint().catch(() => null);
+    if (!checkpoint || this._session) return;
+    const locks = navigator.locks;
+    if (locks) {
+      const held = await locks.query().catch(() => null);
+      if (held?.held?.some((l) => l.name === `aquajog-run:${checkpoint.sessionId}`)) return;
+    }
+    this._interrupted = checkpoint;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('installer') || changed.has('sw')) {
+      this._offPlatform.forEach((off) => off());
+      this._offPlatform = [this.installer?.onChange(() => this._platformTick++), this.sw?.onChange(() => this._platformTick++)].filter(
+        (off): off is () => void => off !== undefined,
+      );
+    }
+  }
+
+  /** A workout is running or paused: no update prompt now. */
+  private get _busy(): boolean {
+    const status = this._session?.session.timer.state().status;
+    return status === TimerStatus.Running || status === TimerStatus.Paused;
+  }
+
+  /** "Update available" (only when idle) and "Ready to work offline". */
+  private _swToasts() {
+    const sw = this.sw;
+    if (!sw) return '';
+    if (sw.needRefresh && !this._busy) {
+      return html`<div class="toast" role="status">
+        <span>Update available.</span>
+        <button @click=${() => void sw.applyUpdate()}>Reload</button>
+        <button @click=${() => sw.dismissUpdate()}>Later</button>
+      </div>`;
+    }
+    if (sw.offlineReady) {
+      return html`<div class="toast" role="status">
+        <span>Ready to work offline.</span>
+        <button @click=${() => sw.dismissOfflineReady()}>OK</button>
+      </div>`;
+    }
+    return '';
   }
 
   override disconnectedCallback(): void {
+    this._offPlatform.forEach((off) => off());
+    this._offPlatform = [];
     window.removeEventListener('hashchange', this._onHashChange);
     super.disconnectedCallback();
   }
@@ -161,17 +327,82 @@ export class AqApp extends LitElement {
 
   /** Starts a workout from the Start tap (audio is unlocked inside the gesture). */
   private readonly _onStart = (event: StartEvent) => {
-    this._startRun(event.detail.id, event.detail.plan);
+    const { id, plan, source, choices, week } = event.detail;
+    this._startRun({ sessionId: newId(), workoutId: id, source, choices, week }, plan);
   };
 
-  private _startRun(id: string, plan: Plan): void {
-    this._session?.session.dispose();
-    const session = new WorkoutSession(plan, this._settings);
-    this._session = { id, session };
+  private _startRun(info: RunInfo, plan: Plan, events?: Checkpoint['events']): void {
+    this._endRun();
+    const session = new WorkoutSession(plan, this._settings, wallClock, events ?? []);
+    this._session = { id: info.workoutId, session };
+    this._recorder = this._store ? new RunRecorder(this._store, info, plan, session.timer) : null;
+    this._recorder?.onChange(() => this._firstSave());
     this._runOver = false;
-    void session.start();
-    location.hash = hrefFor({ name: RouteName.Run, id });
+    this._interrupted = null;
+    if (events) void session.continueRun();
+    else void session.start();
+    location.hash = hrefFor({ name: RouteName.Run, id: info.workoutId });
   }
+
+  /** Lets go of the previous run's session and recorder (a saved run's recorder finishes its write). */
+  private _endRun(): void {
+    this._session?.session.dispose();
+    this._recorder?.dispose();
+    this._session = null;
+    this._recorder = null;
+  }
+
+  private _askedPersistence = false;
+
+  /** After the first session is safely saved, ask the browser to keep the data. */
+  private _firstSave(): void {
+    if (this._askedPersistence || !this._recorder?.saved) return;
+    this._askedPersistence = true;
+    void navigator.storage?.persist?.().catch(() => false);
+  }
+
+  /** Resume: rebuild the run from its events; the clock says where it is now. */
+  private _resume(checkpoint: Checkpoint): void {
+    const plan = compile(checkpoint.source, { choices: checkpoint.choices, ...(checkpoint.week ? { week: checkpoint.week } : {}) }).plan;
+    if (!plan) {
+      this._storeProblem = "That workout can't be rebuilt any more; it was saved as ended early.";
+      void this._saveEndedEarly(checkpoint);
+      return;
+    }
+    this._startRun(
+      { sessionId: checkpoint.sessionId, workoutId: checkpoint.workoutId, source: checkpoint.source, choices: checkpoint.choices, week: checkpoint.week },
+      plan,
+      checkpoint.events,
+    );
+  }
+
+  /** Saves a cut-off run as ended early, at the last moment it was known to be running. */
+  private async _saveEndedEarly(checkpoint: Checkpoint): Promise<void> {
+    this._interrupted = null;
+    const store = this._store;
+    const plan = compile(checkpoint.source, { choices: checkpoint.choices, ...(checkpoint.week ? { week: checkpoint.week } : {}) }).plan;
+    if (!store) return;
+    if (!plan) {
+      await store.clearCheckpoint(checkpoint.sessionId);
+      return;
+    }
+    const clock = new ManualClock(checkpoint.savedAt);
+    const timer = new Timer(plan, clock, checkpoint.events);
+    if (timer.state().status !== TimerStatus.Finished) timer.end();
+    const info = { sessionId: checkpoint.sessionId, workoutId: checkpoint.workoutId, source: checkpoint.source, choices: checkpoint.choices, week: checkpoint.week };
+    await store.finishRun(sessionRecord(info, plan, timer, checkpoint.savedAt)).catch((e: unknown) => {
+      this._storeProblem = `Couldn't save it (${(e as Error).name}). It is still kept to resume.`;
+    });
+  }
+
+  private async _discard(checkpoint: Checkpoint): Promise<void> {
+    this._interrupted = null;
+    await this._store?.clearCheckpoint(checkpoint.sessionId);
+  }
+
+  private readonly _onSettingsImport = (event: CustomEvent<Settings>) => {
+    this._onSettings(event);
+  };
 
   private readonly _onSettings = (event: CustomEvent<Settings>) => {
     this._settings = event.detail;
@@ -189,10 +420,15 @@ export class AqApp extends LitElement {
       return html`
         <aq-timer-screen .session=${this._session.session} .hrMax=${this._settings.hrMax}></aq-timer-screen>
         ${this._runOver
-          ? html`<nav class="after" aria-label="After the workout">
-              <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
-              <a href=${hrefFor({ name: RouteName.Workout, id: this._session.id })}>This workout</a>
-            </nav>`
+          ? html`<div class="review">
+              ${this._recorder
+                ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
+                : html`<p class="problem" role="alert">${this._storeProblem ?? 'This session could not be saved on this device.'}</p>`}
+              <nav class="after" aria-label="After the workout">
+                <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
+                <a href=${hrefFor({ name: RouteName.History })}>History</a>
+              </nav>
+            </div>`
           : ''}
       `;
     }
@@ -200,13 +436,44 @@ export class AqApp extends LitElement {
       <header class="bar">
         <div class="inner">
           <a href=${hrefFor({ name: RouteName.Library })}>Aquajog</a>
-          <a class="settings" href=${hrefFor({ name: RouteName.Settings })}>Settings</a>
+          <nav class="links" aria-label="Main">
+            ${this.installer?.canPrompt && !this.installer.installed
+              ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
+              : ''}
+            <a class="settings" href=${hrefFor({ name: RouteName.History })}>History</a>
+            <a class="settings" href=${hrefFor({ name: RouteName.Settings })}>Settings</a>
+          </nav>
         </div>
       </header>
       <main>
-        <div class="inner">${this._runningBanner()}${this._page()}</div>
+        ${this._swToasts()}
+        <div class="inner">${this._problemBanner()}${this._resumeOffer()}${this._runningBanner()}${this._page()}</div>
       </main>
     `;
+  }
+
+  private _problemBanner() {
+    return this._storeProblem ? html`<p class="problem" role="alert">${this._storeProblem}</p>` : '';
+  }
+
+  /** A run cut off by a reload, a killed tab or a flat battery: resume, keep or discard it. */
+  private _resumeOffer() {
+    const cp = this._interrupted;
+    if (!cp) return '';
+    const plan = compile(cp.source, { choices: cp.choices, ...(cp.week ? { week: cp.week } : {}) }).plan;
+    const probe = plan ? new Timer(plan, wallClock, cp.events) : null;
+    const state = probe?.state();
+    const over = !state || state.status === TimerStatus.Finished;
+    const where = state?.interval ? `${state.interval.label}, interval ${state.index + 1} of ${plan!.intervals.length}` : '';
+    return html`<section class="resume" role="region" aria-labelledby="resume-heading">
+      <h2 id="resume-heading">${cp.title} was interrupted</h2>
+      <p>${over ? 'By the clock it would be over by now.' : `By the clock it is at ${where}${state?.status === TimerStatus.Paused ? ' (paused)' : ''}.`}</p>
+      <div class="actions">
+        ${over ? '' : html`<button class="big" @click=${() => this._resume(cp)}>Resume</button>`}
+        <button @click=${() => void this._saveEndedEarly(cp)}>Save as ended early</button>
+        <button @click=${() => void this._discard(cp)}>Discard</button>
+      </div>
+    </section>`;
   }
 
   /** A workout still runs while you look elsewhere: one tap back to it. */
@@ -230,7 +497,12 @@ export class AqApp extends LitElement {
           .workoutId=${route.id}
         ></aq-workout-page>`;
       case RouteName.Settings:
-        return html`<aq-settings-page .settings=${this._settings}></aq-settings-page>`;
+        return html`<aq-settings-page .settings=${this._settings} .installer=${this.installer}></aq-settings-page>`;
+      case RouteName.History:
+        return this._store
+          ? html`<aq-history-page .store=${this._store} .settings=${this._settings}></aq-history-page>`
+          : html`<h1 tabindex="-1">History</h1>
+              <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
         return this._readyPage(route.id);
       case RouteName.NotFound:
@@ -249,7 +521,16 @@ export class AqApp extends LitElement {
       <h1 tabindex="-1">${entry.title}</h1>
       ${runnable
         ? html`<p>${summarise(runnable)}</p>
-            <button class="big" @click=${() => this._startRun(id, runnable)}>Start</button>`
+            <button
+              class="big"
+              @click=${() =>
+                this._startRun(
+                  { sessionId: newId(), workoutId: id, source: entry.source, choices: runnable.chosen, week: runnable.weeks === null ? null : runnable.week },
+                  runnable,
+                )}
+            >
+              Start
+            </button>`
         : html`<p>This workout has errors and can't be started.</p>`}
       <a href=${hrefFor({ name: RouteName.Workout, id })}>Choices and timeline</a>
     </section>`;
@@ -266,6 +547,7 @@ export class AqApp extends LitElement {
     const route = this._route;
     if (route.name === RouteName.Library) return 'Aquajog: workouts';
     if (route.name === RouteName.Settings) return 'Settings: Aquajog';
+    if (route.name === RouteName.History) return 'History: Aquajog';
     const entry = route.name === RouteName.Workout || route.name === RouteName.Run ? findEntry(this.entries, route.id) : undefined;
     return entry ? `${entry.title}: Aquajog` : 'Not found: Aquajog';
   }
@@ -293,4 +575,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'aq-app': AqApp;
   }
+}
+
+/** A new session id: random, so two tabs or two devices never collide. */
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

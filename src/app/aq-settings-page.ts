@@ -5,6 +5,7 @@ import { AudioOut, AudioState } from '../platform/audio';
 import { Speaker } from '../platform/speech';
 import { Vibrator } from '../platform/vibration';
 import { sharedStyles } from '../styles/shared';
+import type { Installer } from '../platform/install';
 import { THEMES, type Settings } from './settings';
 
 const THEME_LABELS: Record<Settings['theme'], string> = {
@@ -108,6 +109,7 @@ export class AqSettingsPage extends LitElement {
   ];
 
   @property({ attribute: false }) settings!: Settings;
+  @property({ attribute: false }) installer: Installer | null = null;
 
   @state() private _testMessage = '';
 
@@ -156,6 +158,7 @@ export class AqSettingsPage extends LitElement {
           </label>
           <p class="hint">With it, zones show their targets in beats per minute.</p>
         </fieldset>
+        ${this._install()}
         <fieldset>
           <legend>Theme</legend>
           ${THEMES.map(
@@ -166,7 +169,24 @@ export class AqSettingsPage extends LitElement {
           )}
         </fieldset>
       </form>
+      <p class="hint version">Aquajog version ${__APP_VERSION__}</p>
     `;
+  }
+
+  private _install() {
+    const i = this.installer;
+    if (!i) return nothing;
+    let body;
+    if (i.installed) body = html`<p>Aquajog is installed. It opens from your home screen and works with no signal.</p>`;
+    else if (i.canPrompt) body = html`<p>Install Aquajog to open it from your home screen, full screen, with no signal at the pool.</p>
+        <button type="button" @click=${() => void i.prompt().then(() => this.requestUpdate())}>Install Aquajog</button>`;
+    else if (i.needsIosInstructions) body = html`<p>On iPhone or iPad: tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>.
+        Installed, Aquajog keeps your history safer: Safari may clear data of sites that aren't installed.</p>`;
+    else body = html`<p>Use your browser's menu to install or add Aquajog to the home screen.</p>`;
+    return html`<fieldset>
+      <legend>Install</legend>
+      ${body}
+    </fieldset>`;
   }
 
   /** Moves keyboard focus to the page heading (after navigating here). */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from './css-props';
 import { formatClock } from '../dsl';
 import type { Interval, Plan, Zone } from '../dsl';
 import { sharedStyles } from '../styles/shared';
@@ -227,7 +227,7 @@ export class AqTimeline extends LitElement {
     const role = roleText(interval.role);
     const side = sideText(interval.side);
     const round = roundText(interval.rounds);
-    return html`<tr role="row" style=${styleMap({ '--swatch': zoneColor(zone) })}>
+    return html`<tr role="row" style=${cssProps({ '--swatch': zoneColor(zone) })}>
       <td role="cell" class="num">${interval.index + 1}</td>
       <td role="cell" class="start">${label('Start ')}<span class="value">${formatClock(interval.start)}</span></td>
       <td role="cell" class="duration">

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { cssProps } from './css-props';
 import { formatClock } from '../dsl/index';
 import type { Interval, Plan, Target } from '../dsl/plan';
 import { announce } from '../engine/cues';
@@ -140,6 +141,9 @@ export class AqTimerScreen extends LitElement {
         line-height: 0.95;
         font-variant-numeric: tabular-nums;
         letter-spacing: -0.02em;
+      }
+      .digits.small {
+        font-size: clamp(3.5rem, 18vw, 9rem);
       }
       .digits.long {
         font-size: clamp(4.5rem, min(27vw, 34vh), 18rem);
@@ -283,7 +287,7 @@ export class AqTimerScreen extends LitElement {
         text-align: center;
         gap: var(--aq-space-4);
       }
-      @media (orientation: landscape) and (max-height: 40rem) {
+      @media (orientation: landscape) and (max-height: 50rem) {
         .screen {
           grid-template-areas: 'head head' 'main next' 'main controls';
           grid-template-columns: 1.4fr 1fr;
@@ -302,7 +306,10 @@ export class AqTimerScreen extends LitElement {
         .digits {
           font-size: clamp(4rem, min(22vw, 44vh), 20rem);
         }
-        .digits.long {
+        .digits.small {
+        font-size: clamp(3.5rem, 18vw, 9rem);
+      }
+      .digits.long {
           font-size: clamp(3.5rem, min(17vw, 40vh), 16rem);
         }
         .zone {
@@ -439,7 +446,7 @@ export class AqTimerScreen extends LitElement {
       body = html`
         <div class="phase">${s.rep.phase}</div>
         <div class="rep">Rep ${s.rep.index} of ${s.rep.count}</div>
-        <div class="digits" style="font-size: clamp(3.5rem, 18vw, 9rem)" aria-label="Time left">${clockOf(s.intervalRemainingMs ?? 0)}</div>
+        <div class="digits small" aria-label="Time left">${clockOf(s.intervalRemainingMs ?? 0)}</div>
       `;
     } else if (s.awaitingDone) {
       body = html`
@@ -469,7 +476,7 @@ export class AqTimerScreen extends LitElement {
         <p class="next">${next ? html`Next: ${next.label}${sideText(next) ? ` (${sideText(next)})` : ''} · ${amountText(next)}` : 'Last one'}</p>
         <div class="progress">
           <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
-            <div style="transform: scaleX(${s.progress})"></div>
+            <div style=${cssProps({ transform: `scaleX(${s.progress})` })}></div>
           </div>
           <div class="progress-text">
             <span>${pct}% done</span>
@@ -504,7 +511,7 @@ export class AqTimerScreen extends LitElement {
         <button
           class="unlock"
           aria-describedby="how"
-          style="--held: ${this._held}"
+          style=${cssProps({ '--held': String(this._held) })}
           @pointerdown=${this._holdDown}
           @pointerup=${this._stopHold}
           @pointerleave=${this._stopHold}

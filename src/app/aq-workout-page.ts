@@ -191,7 +191,8 @@ export class AqWorkoutPage extends LitElement {
               ? html`<aq-week-table .rows=${this._weekRows(entry.source, plan.chosen)} .week=${plan.week}></aq-week-table>`
               : nothing}
             <div class="start">
-              <button class="start-button" @click=${() => this.dispatchEvent(startEvent({ id: entry.id, plan }))}>Start</button>
+              <button class="start-button" @click=${() =>
+                this.dispatchEvent(startEvent({ id: entry.id, plan, source: entry.source, choices: plan.chosen, week: plan.weeks === null ? null : plan.week }))}>Start</button>
               <p class="muted">Put your headphones on first: Settings has a Test sound button.</p>
             </div>
             <aq-timeline .plan=${plan}></aq-timeline>`}

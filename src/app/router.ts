@@ -9,6 +9,7 @@ export const RouteName = {
   /** The timer for one workout. */
   Run: 'run',
   Settings: 'settings',
+  History: 'history',
   NotFound: 'not-found',
 } as const;
 export type RouteName = (typeof RouteName)[keyof typeof RouteName];
@@ -18,6 +19,7 @@ export type Route =
   | { readonly name: typeof RouteName.Workout; readonly id: string }
   | { readonly name: typeof RouteName.Run; readonly id: string }
   | { readonly name: typeof RouteName.Settings }
+  | { readonly name: typeof RouteName.History }
   | { readonly name: typeof RouteName.NotFound; readonly path: string };
 
 /** Reads a route from `location.hash` (with or without the leading `#`). */
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { name: RouteName.Library };
   if (path === 'settings') return { name: RouteName.Settings };
+  if (path === 'history') return { name: RouteName.History };
   const workout = /^(workout|run)\/([^/]+)$/.exec(path);
   if (workout?.[2] !== undefined) {
     const id = safeDecode(workout[2]);
@@ -44,6 +47,8 @@ export function hrefFor(route: Route): string {
       return `#/run/${encodeURIComponent(route.id)}`;
     case RouteName.Settings:
       return '#/settings';
+    case RouteName.History:
+      return '#/history';
     case RouteName.NotFound:
       return `#/${route.path}`;
   }

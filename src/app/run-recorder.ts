@@ -18,6 +18,9 @@ export const SaveState = {
 } as const;
 export type SaveState = (typeof SaveState)[keyof typeof SaveState];
 
+/** While running, the checkpoint is refreshed this often, so "ended early" is never far off. */
+export const HEARTBEAT_MS = 15_000;
+
 /** Retry delays after a failed write, in ms; the last one repeats. */
 const RETRY_MS = [2000, 5000, 15000];
 
@@ -71,6 +74,7 @@ export class RunRecorder {
   private _retry: ReturnType<typeof setTimeout> | null = null;
   private _attempt = 0;
   private _boundary: ReturnType<typeof setTimeout> | null = null;
+  private _heartbeat: ReturnType<typeof setInterval> | null = null;
   private _lastIndex = -1;
   private _checkpointedEvents = 0;
   private readonly _listeners = new Set<() => void>();
@@ -86,6 +90,9 @@ export class RunRecorder {
     private readonly _now: () => number = () => Date.now(),
   ) {
     this._unsubscribe = _timer.subscribe(() => this._onChange());
+    this._heartbeat = setInterval(() => {
+      if (this._timer.state(this._now()).status === TimerStatus.Running) void this._checkpoint(this._timer.state(this._now()).index, true);
+    }, HEARTBEAT_MS);
     this._holdLock();
     if (_timer.startedAt !== null) this._onChange();
   }
@@ -120,6 +127,8 @@ export class RunRecorder {
     this._disposed = true;
     this._unsubscribe();
     if (this._boundary !== null) clearTimeout(this._boundary);
+    if (this._heartbeat !== null) clearInterval(this._heartbeat);
+    this._heartbeat = null;
     // A failed write is kept until it lands, even after the screen is gone.
     if (!this._pending) this._stopRetry();
     this._releaseLock?.();
@@ -138,6 +147,8 @@ export class RunRecorder {
     if (state.status === TimerStatus.Ready) return;
     if (state.status === TimerStatus.Finished || state.status === TimerStatus.Ended) {
       if (this._boundary !== null) clearTimeout(this._boundary);
+      if (this._heartbeat !== null) clearInterval(this._heartbeat);
+      this._heartbeat = null;
       if (!this._saved && !this._pending) void this._finish();
       return;
     }
@@ -158,8 +169,8 @@ export class RunRecorder {
     this._boundary = setTimeout(() => this._onChange(), Math.min(delay + 5, 2 ** 31 - 1));
   }
 
-  private async _checkpoint(index: number): Promise<void> {
-    if (index === this._lastIndex && this._timer.events.length === this._checkpointedEvents) return;
+  private async _checkpoint(index: number, force = false): Promise<void> {
+    if (!force && index === this._lastIndex && this._timer.events.length === this._checkpointedEvents) return;
     this._lastIndex = index;
     this._checkpointedEvents = this._timer.events.length;
     const checkpoint: Checkpoint = {
