@@ -405,12 +405,12 @@ export class AqTimerScreen extends LitElement {
     if (!s || !session) return nothing;
     if (s.status === 'finished' || s.status === 'ended') return this._renderEnd(session.plan, s);
     return html`
-      <div class="screen" ?inert=${this._locked} aria-hidden=${this._locked ? 'true' : 'false'}>
+      <main class="screen" ?inert=${this._locked} aria-hidden=${this._locked ? 'true' : 'false'}>
         ${this._renderTop(s)}
         ${this._renderMain(session.plan, s)}
         ${this._renderProgress(session.plan, s)}
         ${this._renderControls(s)}
-      </div>
+      </main>
       ${this._locked ? this._renderLock() : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this._liveText(session.plan, s)}</p>
     `;
@@ -460,7 +460,7 @@ export class AqTimerScreen extends LitElement {
     }
     return html`
       <div class="main">
-        <div class="zone">${zone?.label ?? i.zone}</div>
+        <h1 class="zone">${zone?.label ?? i.zone}</h1>
         ${showLabel ? html`<div class="label">${i.label}</div>` : nothing}
         ${target ? html`<div class="target">${target}</div>` : nothing}
         ${body}
@@ -497,7 +497,7 @@ export class AqTimerScreen extends LitElement {
           : html`<button class="primary" @click=${() => this.session?.pause()}>Pause</button>`}
         <button @click=${() => this.session?.skip()}>Skip</button>
         <div class="row2 wide">
-          <button @click=${this._lock}>Lock</button>
+          <button class="lock-button" @click=${this._lock}>Lock</button>
           <button @click=${() => this.session?.end()}>End workout</button>
         </div>
       </div>
@@ -506,7 +506,7 @@ export class AqTimerScreen extends LitElement {
 
   private _renderLock() {
     return html`
-      <div class="lock" @pointerdown=${this._swallow} @click=${this._swallow} @touchstart=${this._swallow}>
+      <div class="lock" role="dialog" aria-modal="true" aria-labelledby="how" @pointerdown=${this._swallow} @click=${this._swallow} @touchstart=${this._swallow}>
         <p id="how">Screen locked against splashes. Press and hold Unlock for 2 seconds.</p>
         <button
           class="unlock"
@@ -529,7 +529,7 @@ export class AqTimerScreen extends LitElement {
   private _renderEnd(plan: Plan, s: TimerState) {
     const ended = s.status === 'ended';
     return html`
-      <div class="screen finished">
+      <main class="screen finished">
         <div>
           <h1>${ended ? 'Workout ended' : 'Workout complete'}</h1>
           <p class="label">${plan.title}</p>
@@ -537,7 +537,7 @@ export class AqTimerScreen extends LitElement {
             ${formatClock(Math.round(s.activeMs / 1000))} active${ended ? ` · ended at interval ${s.index + 1} of ${plan.intervals.length}` : ''}
           </p>
         </div>
-      </div>
+      </main>
       <p class="visually-hidden" role="status" aria-live="polite">${ended ? 'Workout ended.' : 'Workout complete. Well done.'}</p>
     `;
   }
@@ -580,6 +580,8 @@ export class AqTimerScreen extends LitElement {
       if (held >= 1) {
         this._stopHold();
         this._locked = false;
+        // Keyboard and screen reader users land back where they locked.
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.lock-button')?.focus());
       }
     }, 100);
   }

@@ -88,7 +88,13 @@ export function loadChoices(workoutId: string, storage: Storage | undefined = gl
 
 export function saveChoices(workoutId: string, remembered: RememberedChoices, storage: Storage | undefined = globalThis.localStorage): void {
   try {
-    const all = JSON.parse(storage?.getItem(CHOICES_KEY) ?? '{}') as Record<string, RememberedChoices>;
+    let stored: unknown = null;
+    try {
+      stored = JSON.parse(storage?.getItem(CHOICES_KEY) ?? '{}');
+    } catch {
+      // Unreadable: start again rather than never remembering anything.
+    }
+    const all = (stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<string, RememberedChoices>;
     all[workoutId] = remembered;
     storage?.setItem(CHOICES_KEY, JSON.stringify(all));
   } catch {

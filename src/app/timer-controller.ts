@@ -55,7 +55,7 @@ export class TimerController implements ReactiveController {
   }
 
   private _attach(): void {
-    if (!this._timer) return;
+    if (!this._timer) return this.refresh();
     this._unsubscribe = this._timer.subscribe(() => this.refresh());
     this.refresh();
   }
