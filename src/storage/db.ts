@@ -294,7 +294,7 @@ export class Store {
     let cursor = await db.transaction('sessions').store.index('by-start').openCursor(IDBKeyRange.lowerBound(since));
     while (cursor) {
       const parsed = sessionSchema.safeParse(cursor.value);
-      if (parsed.success && parsed.data.pain !== null) out.push({ at: parsed.data.startedAt, pain: parsed.data.pain, title: parsed.data.title });
+      if (parsed.success && parsed.data.kind === 'rehab' && parsed.data.pain !== null) out.push({ at: parsed.data.startedAt, pain: parsed.data.pain, title: parsed.data.title });
       cursor = await cursor.continue();
     }
     return out;
