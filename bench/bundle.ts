@@ -196,7 +196,7 @@ function allJs(dir: string): string[] {
   return out;
 }
 
-function build(root: string, print: Context['print']): boolean {
+export function build(root: string, print: Context['print']): boolean {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   print('building: vite build ...');
   const t0 = performance.now();

@@ -3,18 +3,19 @@
  *
  *   npm run bench                 every section
  *   npm run bench -- dsl          one section (or several: dsl bundle)
- *   npm run bench -- --build      rebuild dist/ before measuring the bundle
+ *   npm run bench -- --build      rebuild dist/ before measuring (bundle, timer)
  *
  * Each section is a module exporting a `Section` (bench/report.ts); add new
- * ones (timer, storage, offline) to SECTIONS below.
+ * ones (storage, offline) to SECTIONS below.
  */
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSection } from './bundle';
 import { dslSection } from './dsl';
+import { timerSection } from './timer';
 import type { Section } from './report';
 
-const SECTIONS: readonly Section[] = [dslSection, bundleSection];
+const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection];
 const FLAGS = new Set(['--build']);
 
 function usage(): string {

@@ -165,7 +165,7 @@ export class AqApp extends LitElement {
       .review {
         position: absolute;
         inset-inline: 0;
-        top: 40vh;
+        top: 11rem;
         display: grid;
         gap: var(--aq-space-4);
         padding: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-right)) var(--aq-space-7);
@@ -291,10 +291,15 @@ export class AqApp extends LitElement {
     return status === TimerStatus.Running || status === TimerStatus.Paused;
   }
 
-  /** "Update available" (only when idle) and "Ready to work offline". */
+  private _offlineTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** "Update available" (only when idle) and "Ready to work offline" (for a few seconds). */
   private _swToasts() {
     const sw = this.sw;
     if (!sw) return '';
+    if (sw.offlineReady && this._offlineTimer === null) {
+      this._offlineTimer = setTimeout(() => sw.dismissOfflineReady(), 8000);
+    }
     if (sw.needRefresh && !this._busy) {
       return html`<div class="toast" role="status">
         <span>Update available.</span>
@@ -302,7 +307,8 @@ export class AqApp extends LitElement {
         <button @click=${() => sw.dismissUpdate()}>Later</button>
       </div>`;
     }
-    if (sw.offlineReady) {
+    // Nothing covers the timer's buttons mid-workout.
+    if (sw.offlineReady && !this._busy) {
       return html`<div class="toast" role="status">
         <span>Ready to work offline.</span>
         <button @click=${() => sw.dismissOfflineReady()}>OK</button>
@@ -419,8 +425,10 @@ export class AqApp extends LitElement {
     if (this._route.name === RouteName.Run && this._session?.id === this._route.id) {
       return html`
         <aq-timer-screen .session=${this._session.session} .hrMax=${this._settings.hrMax}></aq-timer-screen>
+        ${this._swToasts()}
         ${this._runOver
-          ? html`<div class="review">
+          ? html`<section class="review" aria-labelledby="review-heading">
+              <h2 id="review-heading" class="visually-hidden">How it went</h2>
               ${this._recorder
                 ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
                 : html`<p class="problem" role="alert">${this._storeProblem ?? 'This session could not be saved on this device.'}</p>`}
@@ -428,7 +436,7 @@ export class AqApp extends LitElement {
                 <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
                 <a href=${hrefFor({ name: RouteName.History })}>History</a>
               </nav>
-            </div>`
+            </section>`
           : ''}
       `;
     }

@@ -4,8 +4,6 @@ import type { Timer, TimerState } from '../engine/timer';
 /** The shortest wait between two scheduled redraws (no busy loop even at a boundary). */
 export const MIN_UPDATE_MS = 20;
 
-/** Running figures on how punctual screen updates are (read by `npm run bench`). */
-export const renderStats = { updates: 0, maxLateMs: 0, totalLateMs: 0 };
 
 /**
  * Connects an element to the timer engine. It re-renders the host on every
@@ -76,13 +74,8 @@ export class TimerController implements ReactiveController {
     const candidates: number[] = [s.intervalRemainingMs === null ? 1000 - (s.intervalElapsedMs % 1000) : s.intervalRemainingMs % 1000 || 1000];
     if (s.rep) candidates.push(s.rep.phaseRemainingMs);
     const delay = Math.max(MIN_UPDATE_MS, Math.min(1000, ...candidates.filter((c) => c > 0)));
-    const due = performance.now() + delay;
     this._timeout = setTimeout(() => {
       this._timeout = null;
-      const late = Math.max(0, performance.now() - due);
-      renderStats.updates++;
-      renderStats.totalLateMs += late;
-      renderStats.maxLateMs = Math.max(renderStats.maxLateMs, late);
       this.refresh();
     }, delay);
   }

@@ -12,6 +12,8 @@ import type { Vibrator } from './vibration';
 
 export const LOOKAHEAD_MS = 1500;
 export const TICK_MS = 250;
+/** Speech or vibration later than this is dropped. */
+const LATE_SIDE_CUE_MS = 500;
 /** A cue this late is still played (timer jitter); later ones are dropped. */
 const GRACE_MS = 60;
 
@@ -84,10 +86,16 @@ export class CueScheduler {
     }
   }
 
+  /**
+   * Speech and vibration can't be booked on the audio clock; they run from a
+   * timeout. After a stall (a busy or suspended page) a late one is dropped, as
+   * a late tone is: the athlete hears where things stand, not stale news.
+   */
   private _later(ms: number, fn: () => void): void {
+    const due = performance.now() + ms;
     const t = setTimeout(() => {
       this._timeouts.delete(t);
-      fn();
+      if (performance.now() - due <= LATE_SIDE_CUE_MS) fn();
     }, ms);
     this._timeouts.add(t);
   }

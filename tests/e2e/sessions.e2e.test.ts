@@ -29,8 +29,7 @@ describe('history', () => {
     await page.getByRole('link', { name: 'History' }).first().click();
     await page.getByRole('heading', { name: 'History', level: 1 }).waitFor();
     const item = page.getByRole('listitem').filter({ hasText: 'Icing' });
-    await item.first().waitFor();
-    expect(await item.first().textContent()).toMatch(/Completed/);
+    await item.first().getByText('Completed').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'History', level: 1 }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Icing' }).first().waitFor();
@@ -76,8 +75,7 @@ describe('resume after a reload', () => {
     await page.getByRole('button', { name: 'Save as ended early' }).click();
     await page.getByRole('link', { name: 'History' }).first().click();
     const item = page.getByRole('listitem').filter({ hasText: 'Race simulation' }).first();
-    await item.waitFor();
-    expect(await item.textContent()).toMatch(/Ended early at interval \d+ of 18/);
+    await item.getByText(/Ended early at interval \d+ of 18/).waitFor();
   });
 });
 

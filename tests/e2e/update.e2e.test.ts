@@ -30,7 +30,8 @@ async function build(id: string): Promise<string> {
   const out = join(dir, id);
   await promisify(execFile)(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: root,
-    env: { ...process.env, AQUAJOG_BUILD_ID: id },
+    // Not a test build: vite.config.ts leaves the PWA plugin out when VITEST is set.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), AQUAJOG_BUILD_ID: id },
   });
   return out;
 }
@@ -96,8 +97,8 @@ describe('updates', () => {
 
       await page.getByRole('button', { name: 'End workout' }).click();
       await page.getByText('Update available').waitFor();
-      await page.getByRole('button', { name: 'Reload' }).click();
-      await page.waitForEvent('load');
+      // The reload may land before a listener set up after the click would see it.
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
       await page.goto(`${origin}/#/settings`);
       await page.getByText(/Aquajog version .*update-v2/).waitFor();
       expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
