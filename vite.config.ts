@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { playwright } from '@vitest/browser-playwright';
+import basicSsl from '@vitejs/plugin-basic-ssl';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './src/manifest.ts';
@@ -49,12 +50,18 @@ const pwa = VitePWA({
 /** Shown in Settings; a build can be told apart from the next one (and tests check updates with it). */
 const buildId = process.env['AQUAJOG_BUILD_ID'] || new Date().toISOString().slice(0, 16).replace('T', ' ');
 
-export default defineConfig({
+/**
+ * `--mode phone` (npm run start:phone): serve the build over HTTPS on the local
+ * network with a self-signed certificate, since service workers and installing
+ * need a secure origin on a phone.
+ */
+export default defineConfig(({ mode }) => ({
+  ...(mode === 'phone' ? { preview: { host: true } } : {}),
   define: {
     __APP_VERSION__: JSON.stringify(`${process.env['npm_package_version'] ?? '0.1.0'} (${buildId})`),
   },
   // The PWA plugin only for builds and the dev server; tests import components directly.
-  plugins: process.env['VITEST'] ? [] : [pwa],
+  plugins: process.env['VITEST'] ? [] : mode === 'phone' ? [pwa, basicSsl({ name: 'aquajog-local' })] : [pwa],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -103,4 +110,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -105,3 +105,27 @@ describe('backup', () => {
     expect(await page.getByRole('listitem').filter({ hasText: 'Icing' }).count()).toBe(1);
   });
 });
+
+describe('two tabs', () => {
+  it('never offers to resume a workout another tab is running, and saves it once', async () => {
+    const { page, context } = session;
+    await page.clock.install({ time: START });
+    await page.goto('/#/workout/icing');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByLabel('Time left').waitFor();
+    await page.clock.runFor(60_000);
+
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.getByRole('heading', { name: 'Workouts' }).waitFor();
+    await other.waitForTimeout(500);
+    expect(await other.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+
+    await page.clock.runFor(9 * 60_000 + 1500);
+    await page.getByText('Saved to History.').waitFor();
+    await other.goto('/#/history');
+    await other.getByRole('listitem').filter({ hasText: 'Icing' }).first().getByText('Completed').waitFor();
+    expect(await other.getByRole('listitem').filter({ hasText: 'Icing' }).count()).toBe(1);
+    await other.close();
+  });
+});
