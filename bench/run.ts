@@ -3,19 +3,21 @@
  *
  *   npm run bench                 every section
  *   npm run bench -- dsl          one section (or several: dsl bundle)
- *   npm run bench -- --build      rebuild dist/ before measuring (bundle, timer)
+ *   npm run bench -- --build      rebuild dist/ before measuring (bundle, timer, storage, offline)
  *
- * Each section is a module exporting a `Section` (bench/report.ts); add new
- * ones (storage, offline) to SECTIONS below.
+ * Each section is a module exporting a `Section` (bench/report.ts), listed in
+ * SECTIONS below.
  */
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSection } from './bundle';
 import { dslSection } from './dsl';
+import { offlineSection } from './offline';
+import { storageSection } from './storage';
 import { timerSection } from './timer';
 import type { Section } from './report';
 
-const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection];
+const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, storageSection, offlineSection];
 const FLAGS = new Set(['--build']);
 
 function usage(): string {

@@ -64,14 +64,14 @@ function ms(x: number, digits = 1): string {
 // ---------------------------------------------------------------------------
 // Browser and servers.
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * tsx (esbuild, keepNames) wraps named inner functions in `__name(...)`; functions
  * handed to page.evaluate/addInitScript carry those calls into the page, so the
  * page needs the helper too.
  */
-const NAME_SHIM = { content: 'globalThis.__name ??= (f) => f;' };
+export const NAME_SHIM = { content: 'globalThis.__name ??= (f) => f;' };
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
   // No service worker: its install (precaching the whole app) would land in the measured window.
@@ -80,12 +80,12 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-async function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright');
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
-function portOf(address: AddressInfo | string | null): number {
+export function portOf(address: AddressInfo | string | null): number {
   if (address === null || typeof address === 'string') throw new Error(`server did not listen on a TCP port (${String(address)})`);
   return address.port;
 }
@@ -99,7 +99,7 @@ function newest(path: string): number {
 }
 
 /** Builds dist/ when asked or missing (and warns when it is older than the sources). False if the build failed. */
-function ensureBuild(root: string, flags: ReadonlySet<string>, print: Context['print']): boolean {
+export function ensureBuild(root: string, flags: ReadonlySet<string>, print: Context['print']): boolean {
   const index = join(root, 'dist', 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(...['src', 'workouts', 'public', 'index.html', 'vite.config.ts'].map((p) => newest(join(root, p))));

@@ -7,6 +7,8 @@ import type { Plan } from '../dsl/plan';
 import { hrefFor, parseRoute, RouteName, type Route } from './router';
 import type { AqLibraryPage } from './aq-library-page';
 import type { AqWorkoutPage } from './aq-workout-page';
+import type { AqHistoryPage } from './aq-history-page';
+import type { AqSettingsPage } from './aq-settings-page';
 import type { StartEvent } from './events';
 import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from './settings';
 import { RunRecorder, sessionRecord, type RunInfo } from './run-recorder';
@@ -19,9 +21,7 @@ import { Timer, TimerStatus } from '../engine/timer';
 import type { Installer } from '../platform/install';
 import type { SwBridge } from '../platform/sw-bridge';
 import './aq-session-review';
-import './aq-history-page';
 import './aq-library-page';
-import './aq-settings-page';
 import './aq-timer-screen';
 import './aq-workout-page';
 
@@ -505,8 +505,10 @@ export class AqApp extends LitElement {
           .workoutId=${route.id}
         ></aq-workout-page>`;
       case RouteName.Settings:
+        void this._load('settings');
         return html`<aq-settings-page .settings=${this._settings} .installer=${this.installer}></aq-settings-page>`;
       case RouteName.History:
+        void this._load('history');
         return this._store
           ? html`<aq-history-page .store=${this._store} .settings=${this._settings}></aq-history-page>`
           : html`<h1 tabindex="-1">History</h1>
@@ -516,6 +518,15 @@ export class AqApp extends LitElement {
       case RouteName.NotFound:
         return html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>`;
     }
+  }
+
+  /**
+   * History and Settings load on first visit, keeping the first page small. The
+   * service worker precaches their chunks, so this works offline too. Their
+   * elements upgrade in place when the chunk arrives.
+   */
+  private _load(page: 'history' | 'settings'): Promise<unknown> {
+    return page === 'history' ? import('./aq-history-page') : import('./aq-settings-page');
   }
 
   /** The timer's address with no run behind it (a reload, a bookmark): start it from here. */
@@ -562,11 +573,16 @@ export class AqApp extends LitElement {
 
   private async _focusPage(): Promise<void> {
     const page = this.renderRoot.querySelector<AqLibraryPage | AqWorkoutPage>('aq-library-page, aq-workout-page');
+    if (this._route.name === RouteName.History || this._route.name === RouteName.Settings) {
+      await this._load(this._route.name === RouteName.History ? 'history' : 'settings');
+      await customElements.whenDefined(this._route.name === RouteName.History ? 'aq-history-page' : 'aq-settings-page');
+    }
     if (page === null) {
-      const settings = this.renderRoot.querySelector('aq-settings-page');
-      if (settings) {
-        await settings.updateComplete;
-        settings.focusHeading();
+      const other = this.renderRoot.querySelector<AqSettingsPage | AqHistoryPage>('aq-settings-page, aq-history-page');
+      if (other) {
+        await other.updateComplete;
+        window.scrollTo(0, 0);
+        other.focusHeading();
       } else this.renderRoot.querySelector<HTMLElement>('.ready h1')?.focus();
       return;
     }
