@@ -342,7 +342,10 @@ export class AqApp extends LitElement {
     const session = new WorkoutSession(plan, this._settings, wallClock, events ?? []);
     this._session = { id: info.workoutId, session };
     this._recorder = this._store ? new RunRecorder(this._store, info, plan, session.timer) : null;
-    this._recorder?.onChange(() => this._firstSave());
+    this._recorder?.onChange(() => {
+      this._firstSave();
+      this.requestUpdate();
+    });
     this._runOver = false;
     this._interrupted = null;
     if (events) void session.continueRun();
@@ -424,7 +427,11 @@ export class AqApp extends LitElement {
   override render() {
     if (this._route.name === RouteName.Run && this._session?.id === this._route.id) {
       return html`
-        <aq-timer-screen .session=${this._session.session} .hrMax=${this._settings.hrMax}></aq-timer-screen>
+        <aq-timer-screen
+          .session=${this._session.session}
+          .hrMax=${this._settings.hrMax}
+          .saveProblem=${this._runOver ? null : (this._recorder?.error ?? null)}
+        ></aq-timer-screen>
         ${this._swToasts()}
         ${this._runOver
           ? html`<section class="review" aria-labelledby="review-heading">

@@ -348,6 +348,9 @@ export class AqTimerScreen extends LitElement {
   /** Maximum heart rate, to show bpm targets. */
   @property({ attribute: false }) hrMax: number | null = null;
 
+  /** A storage problem to show while running (progress isn't being saved). */
+  @property({ attribute: false }) saveProblem: string | null = null;
+
   @state() private _locked = false;
   @state() private _held = 0;
   @state() private _soundBlocked = false;
@@ -427,6 +430,7 @@ export class AqTimerScreen extends LitElement {
               <button @click=${() => void this.session?.restoreSound()}>Tap to restore sound</button>
             </div>`
           : nothing}
+        ${this.saveProblem ? html`<div class="banner" role="alert"><span>Progress isn't being saved. ${this.saveProblem}</span></div>` : nothing}
         <div class="top">
           <span>${round}</span>
           ${side ? html`<span class="side">${side}</span>` : nothing}

@@ -186,6 +186,10 @@ export class RunRecorder {
     };
     try {
       await this._store.saveCheckpoint(checkpoint);
+      if (this._error !== null && this._state !== SaveState.Failed) {
+        this._error = null;
+        this._notify();
+      }
     } catch (e) {
       // The run goes on; the checkpoint is tried again at the next change.
       this._lastIndex = -1;

@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../dsl/plan';
 import type { Clock } from '../engine/clock';
-import { statusLine, type CueOptions } from '../engine/cues';
+import { SPEECH_DELAY_MS, statusLine, type CueOptions } from '../engine/cues';
 import { Timer, TimerStatus, type TimerEvent } from '../engine/timer';
 import { AudioOut, AudioState } from '../platform/audio';
 import { CueScheduler } from '../platform/cue-scheduler';
@@ -154,10 +154,15 @@ export class WorkoutSession {
     this._notify();
   }
 
+  /** Where things stand, spoken after a primer tone (no other tone precedes it here). */
   private _speakStatus(): void {
     const s = this.timer.state();
-    if (s.status !== TimerStatus.Running) return;
-    this.speech.speak(statusLine(this.plan, s.index, s.intervalRemainingMs));
+    if (s.status !== TimerStatus.Running || !this.speech.available || !this._settings.voice) return;
+    this.audio.primer();
+    const line = statusLine(this.plan, s.index, s.intervalRemainingMs);
+    setTimeout(() => {
+      if (this.timer.state().status === TimerStatus.Running) this.speech.speak(line);
+    }, SPEECH_DELAY_MS);
   }
 
   private _notify(): void {

@@ -124,6 +124,17 @@ export class AudioOut {
     return true;
   }
 
+  /**
+   * A short, soft tone now: Bluetooth headphones wake on it, so speech that
+   * follows (SPEECH_DELAY_MS later) doesn't lose its first word.
+   */
+  primer(): boolean {
+    const now = this.now();
+    if (now === null || !this._ctx || !this._master) return false;
+    renderCue(this._ctx, this._master, { kind: 'countdown', pitch: 330, lengthMs: 150 }, now, 0.35);
+    return true;
+  }
+
   isBooked(id: string): boolean {
     return this._booked.has(id);
   }

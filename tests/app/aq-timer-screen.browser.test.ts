@@ -352,3 +352,17 @@ describe('<aq-timer-screen>', () => {
     expect(vi.getTimerCount()).toBe(1);
   });
 });
+
+describe('a storage problem during the run', () => {
+  it('says progress is not being saved, and why, without stopping the timer', async () => {
+    await run('icing');
+    screen.saveProblem = 'The phone is out of storage space for Aquajog. Free some space; Aquajog keeps trying.';
+    await screen.updateComplete;
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/Progress isn't being saved\. The phone is out of storage space/);
+    await wait(seconds(5));
+    await expect.element(page.getByLabelText('Time left')).toHaveTextContent('9:55');
+    screen.saveProblem = null;
+    await screen.updateComplete;
+    expect(page.getByRole('alert').elements()).toHaveLength(0);
+  });
+});
