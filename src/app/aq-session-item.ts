@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatClock } from '../dsl';
 import type { SessionRecord } from '../storage/schema';
-import { sharedStyles } from '../styles/shared';
+import { disclosureStyles, sharedStyles } from '../styles/shared';
 import { cssProps } from './css-props';
 import { sessionDeleteEvent, sessionSaveEvent } from './events';
 import { completionText, sessionDateText, zoneTimes } from './history-format';
@@ -57,6 +57,7 @@ function fact(label: string, value: string) {
 export class AqSessionItem extends LitElement {
   static override styles = [
     sharedStyles,
+    disclosureStyles,
     css`
       article {
         display: grid;
@@ -125,32 +126,6 @@ export class AqSessionItem extends LitElement {
       .note {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
-      }
-      details > summary {
-        display: flex;
-        align-items: center;
-        min-height: var(--aq-tap-min);
-        color: var(--aq-color-link);
-        font-weight: 700;
-        cursor: pointer;
-      }
-      details > summary::before {
-        content: '';
-        width: 0.5em;
-        height: 0.5em;
-        margin-inline: 0.15em 0.6em;
-        border: solid currentColor;
-        border-width: 0 2px 2px 0;
-        transform: rotate(-45deg);
-        transition: transform 0.15s;
-      }
-      details[open] > summary::before {
-        transform: rotate(45deg);
-      }
-      @media (prefers-reduced-motion: reduce) {
-        details > summary::before {
-          transition: none;
-        }
       }
       .panel {
         display: grid;

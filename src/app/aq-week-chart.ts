@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { WeekTotals } from '../storage/db';
-import { sharedStyles } from '../styles/shared';
+import { disclosureStyles, sharedStyles } from '../styles/shared';
 import { cssProps } from './css-props';
 import { compareZones, dayAndMonth, dayText, minutesText, zoneColorOf, zoneLabelOf } from './history-format';
 import { WidthController } from './width-controller';
@@ -26,6 +26,7 @@ const REHAB_ROW = 76;
 export class AqWeekChart extends LitElement {
   static override styles = [
     sharedStyles,
+    disclosureStyles,
     css`
       :host {
         display: grid;
@@ -85,32 +86,6 @@ export class AqWeekChart extends LitElement {
         border-radius: var(--aq-radius-1);
         background: var(--swatch);
         vertical-align: -0.1em;
-      }
-      details > summary {
-        display: flex;
-        align-items: center;
-        min-height: var(--aq-tap-min);
-        color: var(--aq-color-link);
-        font-weight: 700;
-        cursor: pointer;
-      }
-      details > summary::before {
-        content: '';
-        width: 0.5em;
-        height: 0.5em;
-        margin-inline: 0.15em 0.6em;
-        border: solid currentColor;
-        border-width: 0 2px 2px 0;
-        transform: rotate(-45deg);
-        transition: transform 0.15s;
-      }
-      details[open] > summary::before {
-        transform: rotate(45deg);
-      }
-      @media (prefers-reduced-motion: reduce) {
-        details > summary::before {
-          transition: none;
-        }
       }
       .scroll {
         overflow-x: auto;

@@ -99,3 +99,33 @@ export const sharedStyles: CSSResult = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/** The disclosure triangle for <details> / <summary>, as a tap target. */
+export const disclosureStyles: CSSResult = css`
+  details > summary {
+    display: flex;
+    align-items: center;
+    min-height: var(--aq-tap-min);
+    color: var(--aq-color-link);
+    font-weight: 700;
+    cursor: pointer;
+  }
+  details > summary::before {
+    content: '';
+    width: 0.5em;
+    height: 0.5em;
+    margin-inline: 0.15em 0.6em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: rotate(-45deg);
+    transition: transform 0.15s;
+  }
+  details[open] > summary::before {
+    transform: rotate(45deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    details > summary::before {
+      transition: none;
+    }
+  }
+`;

@@ -13,6 +13,59 @@
  */
 import { css, type CSSResult } from 'lit';
 
+/** The light palette: text at least 7:1 on its surface, muted text 4.5:1, zone colours 3:1. */
+const lightPalette = css`
+    --aq-color-bg: #eef3f7;
+    --aq-color-surface: #ffffff;
+    --aq-color-surface-alt: #e3ebf1;
+    --aq-color-text: #0b1a26;
+    --aq-color-text-muted: #3b4f60;
+    --aq-color-border: #9fb2c2;
+    --aq-color-link: #0a4f96;
+    --aq-color-focus: #b3125e;
+    --aq-color-error: #a3121f;
+    --aq-color-error-surface: #fdecee;
+    --aq-color-warning: #7a4a00;
+    --aq-color-highlight: #d6e8f7;
+
+    --aq-zone-easy: #1d7f46;
+    --aq-zone-medium: #9a6100;
+    --aq-zone-hard: #c4470f;
+    --aq-zone-sprint: #c0182f;
+    --aq-zone-rest: #3f6aa8;
+    --aq-zone-work: #6847b8;
+
+    /* Text and buttons on a zone-coloured timer screen. */
+    --aq-on-zone: #ffffff;
+    --aq-on-zone-surface: rgb(0 0 0 / 0.22);
+`;
+
+/** The dark palette, with the same contrast promises. */
+const darkPalette = css`
+    --aq-color-bg: #08131c;
+    --aq-color-surface: #102230;
+    --aq-color-surface-alt: #183043;
+    --aq-color-text: #f0f5f9;
+    --aq-color-text-muted: #b3c5d3;
+    --aq-color-border: #46637a;
+    --aq-color-link: #8cccff;
+    --aq-color-focus: #ffb0d4;
+    --aq-color-error: #ff9ca6;
+    --aq-color-error-surface: #3a1419;
+    --aq-color-warning: #ffd28a;
+    --aq-color-highlight: #1f3f58;
+
+    --aq-zone-easy: #4fd08f;
+    --aq-zone-medium: #f3bb45;
+    --aq-zone-hard: #ff8f57;
+    --aq-zone-sprint: #ff6b7f;
+    --aq-zone-rest: #8db4ee;
+    --aq-zone-work: #b49cff;
+
+    --aq-on-zone: #08131c;
+    --aq-on-zone-surface: rgb(255 255 255 / 0.3);
+`;
+
 /** Custom properties for the whole app, on `:root`. */
 export const tokens: CSSResult = css`
   :root {
@@ -48,109 +101,23 @@ export const tokens: CSSResult = css`
     --aq-tap-min: 3rem;
     --aq-page-max: 48rem;
 
-    --aq-color-bg: #eef3f7;
-    --aq-color-surface: #ffffff;
-    --aq-color-surface-alt: #e3ebf1;
-    --aq-color-text: #0b1a26;
-    --aq-color-text-muted: #3b4f60;
-    --aq-color-border: #9fb2c2;
-    --aq-color-link: #0a4f96;
-    --aq-color-focus: #b3125e;
-    --aq-color-error: #a3121f;
-    --aq-color-error-surface: #fdecee;
-    --aq-color-warning: #7a4a00;
-    --aq-color-highlight: #d6e8f7;
-
-    --aq-zone-easy: #1d7f46;
-    --aq-zone-medium: #9a6100;
-    --aq-zone-hard: #c4470f;
-    --aq-zone-sprint: #c0182f;
-    --aq-zone-rest: #3f6aa8;
-    --aq-zone-work: #6847b8;
-
-    /* Text and buttons on a zone-coloured timer screen. */
-    --aq-on-zone: #ffffff;
-    --aq-on-zone-surface: rgb(0 0 0 / 0.22);
+    ${lightPalette}
   }
 
   @media (prefers-color-scheme: dark) {
     :root:not([data-theme]) {
-      --aq-color-bg: #08131c;
-      --aq-color-surface: #102230;
-      --aq-color-surface-alt: #183043;
-      --aq-color-text: #f0f5f9;
-      --aq-color-text-muted: #b3c5d3;
-      --aq-color-border: #46637a;
-      --aq-color-link: #8cccff;
-      --aq-color-focus: #ffb0d4;
-      --aq-color-error: #ff9ca6;
-      --aq-color-error-surface: #3a1419;
-      --aq-color-warning: #ffd28a;
-      --aq-color-highlight: #1f3f58;
-
-      --aq-zone-easy: #4fd08f;
-      --aq-zone-medium: #f3bb45;
-      --aq-zone-hard: #ff8f57;
-      --aq-zone-sprint: #ff6b7f;
-      --aq-zone-rest: #8db4ee;
-      --aq-zone-work: #b49cff;
-
-      --aq-on-zone: #08131c;
-      --aq-on-zone-surface: rgb(255 255 255 / 0.3);
+      ${darkPalette}
     }
   }
 
   /* Themes chosen in Settings win over the phone's preference. */
   :root[data-theme='light'] {
     color-scheme: light;
-    --aq-color-bg: #eef3f7;
-    --aq-color-surface: #ffffff;
-    --aq-color-surface-alt: #e3ebf1;
-    --aq-color-text: #0b1a26;
-    --aq-color-text-muted: #3b4f60;
-    --aq-color-border: #9fb2c2;
-    --aq-color-link: #0a4f96;
-    --aq-color-focus: #b3125e;
-    --aq-color-error: #a3121f;
-    --aq-color-error-surface: #fdecee;
-    --aq-color-warning: #7a4a00;
-    --aq-color-highlight: #d6e8f7;
-
-    --aq-zone-easy: #1d7f46;
-    --aq-zone-medium: #9a6100;
-    --aq-zone-hard: #c4470f;
-    --aq-zone-sprint: #c0182f;
-    --aq-zone-rest: #3f6aa8;
-    --aq-zone-work: #6847b8;
-
-    /* Text and buttons on a zone-coloured timer screen. */
-    --aq-on-zone: #ffffff;
-    --aq-on-zone-surface: rgb(0 0 0 / 0.22);
+    ${lightPalette}
   }
   :root[data-theme='dark'] {
     color-scheme: dark;
-    --aq-color-bg: #08131c;
-    --aq-color-surface: #102230;
-    --aq-color-surface-alt: #183043;
-    --aq-color-text: #f0f5f9;
-    --aq-color-text-muted: #b3c5d3;
-    --aq-color-border: #46637a;
-    --aq-color-link: #8cccff;
-    --aq-color-focus: #ffb0d4;
-    --aq-color-error: #ff9ca6;
-    --aq-color-error-surface: #3a1419;
-    --aq-color-warning: #ffd28a;
-    --aq-color-highlight: #1f3f58;
-
-    --aq-zone-easy: #4fd08f;
-    --aq-zone-medium: #f3bb45;
-    --aq-zone-hard: #ff8f57;
-    --aq-zone-sprint: #ff6b7f;
-    --aq-zone-rest: #8db4ee;
-    --aq-zone-work: #b49cff;
-
-    --aq-on-zone: #08131c;
-    --aq-on-zone-surface: rgb(255 255 255 / 0.3);
+    ${darkPalette}
   }
   :root[data-theme='high-contrast'] {
     color-scheme: dark;
