@@ -40,6 +40,8 @@ const pwa = VitePWA({
     // The manifest is added by the plugin itself; listing a file twice makes
     // workbox refuse the whole precache list.
     globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+    // Install-dialog screenshots are fetched by the browser's install UI, online; the app never shows them.
+    globIgnores: ['screenshots/**'],
     navigateFallback: 'index.html',
     cleanupOutdatedCaches: true,
     // No runtime caching: everything the app needs is precached.

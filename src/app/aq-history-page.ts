@@ -399,14 +399,16 @@ export class AqHistoryPage extends LitElement {
       return;
     }
     try {
-      const [page, count] = await Promise.all([store.listSessions({ limit: PAGE_SIZE }), store.countSessions()]);
-      await this._refreshCharts();
+      // The list first; the count and the charts fill in after it (they read more).
+      const page = await store.listSessions({ limit: PAGE_SIZE });
       if (generation !== this._generation) return;
       this._sessions = page.items;
       this._next = page.next;
       this._skipped = page.skipped;
-      this._count = count;
       this._loaded = true;
+      const [count] = await Promise.all([store.countSessions(), this._refreshCharts()]);
+      if (generation !== this._generation) return;
+      this._count = count;
     } catch (error) {
       if (generation === this._generation) this._alert = `History could not be read: ${problemText(error)}.`;
     }

@@ -347,22 +347,27 @@ export class Store {
     let updated = 0;
     let unchanged = 0;
     const sessions = tx.objectStore('sessions');
-    for (const s of backup.sessions) {
-      const existing = await sessions.get(s.id);
-      if (!existing) {
-        await sessions.put(s);
+    // Every read is issued at once, then every write: the requests pipeline in
+    // the one transaction instead of waiting a round trip each.
+    const existing = await Promise.all(backup.sessions.map((s) => sessions.get(s.id)));
+    const writes: Promise<unknown>[] = [];
+    backup.sessions.forEach((s, i) => {
+      const old = existing[i];
+      if (!old) {
+        writes.push(sessions.put(s));
         added++;
-      } else if (existing.updatedAt < s.updatedAt) {
-        await sessions.put(s);
+      } else if (old.updatedAt < s.updatedAt) {
+        writes.push(sessions.put(s));
         updated++;
       } else unchanged++;
-    }
+    });
     const workouts = tx.objectStore('workouts');
-    for (const w of backup.workouts) {
-      const existing = await workouts.get(w.id);
-      if (!existing || existing.updatedAt < w.updatedAt) await workouts.put(w);
-    }
-    await tx.done;
+    const existingWorkouts = await Promise.all(backup.workouts.map((w) => workouts.get(w.id)));
+    backup.workouts.forEach((w, i) => {
+      const old = existingWorkouts[i];
+      if (!old || old.updatedAt < w.updatedAt) writes.push(workouts.put(w));
+    });
+    await Promise.all([...writes, tx.done]);
     return { added, updated, unchanged, workouts: backup.workouts.length, settings: backup.settings };
   }
 }
