@@ -95,10 +95,6 @@ export class AqApp extends LitElement {
         font-weight: 700;
       }
       .toast {
-        position: fixed;
-        inset-inline: var(--aq-space-4);
-        bottom: max(var(--aq-space-4), env(safe-area-inset-bottom));
-        z-index: 20;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -111,6 +107,16 @@ export class AqApp extends LitElement {
         background: var(--aq-color-surface);
         color: var(--aq-color-text);
         font-weight: 700;
+      }
+      /* In the page flow it never covers a button; over the timer's end screen it floats at the top. */
+      .toast {
+        margin-block-end: var(--aq-space-4);
+      }
+      .floating .toast {
+        position: fixed;
+        inset-inline: var(--aq-space-4);
+        top: max(var(--aq-space-4), env(safe-area-inset-top));
+        z-index: 20;
       }
       .toast span {
         flex: 1 1 auto;
@@ -432,7 +438,7 @@ export class AqApp extends LitElement {
           .hrMax=${this._settings.hrMax}
           .saveProblem=${this._runOver ? null : (this._recorder?.error ?? null)}
         ></aq-timer-screen>
-        ${this._swToasts()}
+        <div class="floating">${this._swToasts()}</div>
         ${this._runOver
           ? html`<section class="review" aria-labelledby="review-heading">
               <h2 id="review-heading" class="visually-hidden">How it went</h2>
@@ -461,8 +467,7 @@ export class AqApp extends LitElement {
         </div>
       </header>
       <main>
-        ${this._swToasts()}
-        <div class="inner">${this._problemBanner()}${this._resumeOffer()}${this._runningBanner()}${this._page()}</div>
+        <div class="inner">${this._swToasts()}${this._problemBanner()}${this._resumeOffer()}${this._runningBanner()}${this._page()}</div>
       </main>
     `;
   }

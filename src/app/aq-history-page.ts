@@ -632,9 +632,9 @@ export class AqHistoryPage extends LitElement {
       if (file.size > 3 * MAX_BACKUP_BYTES) throw new ImportError('This file is too large to be an Aquajog backup. Nothing was changed.');
       const result = await store.importBackup(await file.text());
       this._backupStatus = importSummary(result);
+      if (result.settings !== null) this.dispatchEvent(settingsImportEvent(result.settings));
       await this._reload();
       void this._readStorage();
-      if (result.settings !== null) this.dispatchEvent(settingsImportEvent(result.settings));
     } catch (error) {
       this._backupError =
         error instanceof ImportError ? error.message : `The backup could not be imported: ${problemText(error)}. Nothing was changed.`;
