@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatClock } from '../dsl';
 import type { SessionRecord } from '../storage/schema';
-import { disclosureStyles, sharedStyles } from '../styles/shared';
+import { buttonStyles, disclosureStyles, sharedStyles } from '../styles/shared';
 import { cssProps } from './css-props';
 import { sessionDeleteEvent, sessionSaveEvent } from './events';
 import { completionText, sessionDateText, zoneTimes } from './history-format';
@@ -57,6 +57,7 @@ function fact(label: string, value: string) {
 export class AqSessionItem extends LitElement {
   static override styles = [
     sharedStyles,
+    buttonStyles,
     disclosureStyles,
     css`
       article {
@@ -182,22 +183,6 @@ export class AqSessionItem extends LitElement {
         flex-wrap: wrap;
         gap: var(--aq-space-3);
         align-items: center;
-      }
-      button {
-        min-height: var(--aq-tap-min);
-        padding: var(--aq-space-2) var(--aq-space-5);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface-alt);
-        color: var(--aq-color-text);
-        font: inherit;
-        font-weight: 800;
-        cursor: pointer;
-      }
-      button.danger {
-        border-color: var(--aq-color-error);
-        background: var(--aq-color-surface);
-        color: var(--aq-color-error);
       }
       .message {
         font-size: var(--aq-text-sm);

@@ -4,7 +4,7 @@ import { COUNTDOWN_PITCH, zonePitch, type Cue } from '../engine/cues';
 import { AudioOut, AudioState } from '../platform/audio';
 import { Speaker } from '../platform/speech';
 import { Vibrator } from '../platform/vibration';
-import { sharedStyles } from '../styles/shared';
+import { buttonStyles, sharedStyles } from '../styles/shared';
 import type { Installer } from '../platform/install';
 import { THEMES, type Settings } from './settings';
 
@@ -37,6 +37,7 @@ function sampleCues(): Cue[] {
 export class AqSettingsPage extends LitElement {
   static override styles = [
     sharedStyles,
+    buttonStyles,
     css`
       form {
         display: grid;
@@ -90,15 +91,6 @@ export class AqSettingsPage extends LitElement {
         width: 7rem;
       }
       button {
-        min-height: var(--aq-tap-min);
-        padding: var(--aq-space-2) var(--aq-space-5);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface-alt);
-        color: var(--aq-color-text);
-        font: inherit;
-        font-weight: 800;
-        cursor: pointer;
         justify-self: start;
       }
       .hint {

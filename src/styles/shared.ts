@@ -129,3 +129,23 @@ export const disclosureStyles: CSSResult = css`
     }
   }
 `;
+
+/** The app's ordinary buttons (secondary actions) and the red "danger" variant. */
+export const buttonStyles: CSSResult = css`
+  button {
+    min-height: var(--aq-tap-min);
+    padding: var(--aq-space-2) var(--aq-space-5);
+    border: 2px solid var(--aq-color-text);
+    border-radius: var(--aq-radius-2);
+    background: var(--aq-color-surface-alt);
+    color: var(--aq-color-text);
+    font: inherit;
+    font-weight: 800;
+    cursor: pointer;
+  }
+  button.danger {
+    border-color: var(--aq-color-error);
+    background: var(--aq-color-surface);
+    color: var(--aq-color-error);
+  }
+`;
