@@ -85,11 +85,12 @@ describe('the live scheduler', () => {
       for (const b of booked) {
         expect(b.when).not.toBeNull();
         // Everything but the start tone of the Start tap itself is booked ahead; from the
-        // second tick on, at least a second ahead.
+        // second tick on, well ahead (1.25 s by design; the margin absorbs a loaded machine).
         if (b.cue.atMs > 0) expect(b.when!).toBeGreaterThan(b.at);
-        if (b.cue.atMs >= 1500) expect(b.when! - b.at).toBeGreaterThan(0.9);
-        // Mapped onto the audio clock where the plan puts it (tolerance: timer and render-quantum jitter).
-        expect(Math.abs(b.when! - ctxAtStart - b.cue.atMs / 1000)).toBeLessThan(0.06);
+        if (b.cue.atMs >= 1500) expect(b.when! - b.at).toBeGreaterThan(0.5);
+        // Mapped onto the audio clock where the plan puts it (tolerance: render-quantum jitter on a
+        // loaded machine; `npm run bench -- timer` reports the real spread, a few ms).
+        expect(Math.abs(b.when! - ctxAtStart - b.cue.atMs / 1000)).toBeLessThan(0.1);
       }
       expect(starts.length).toBeGreaterThanOrEqual(booked.length);
       // Every start(when) after the tap's own moment was called before its time came.
