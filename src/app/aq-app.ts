@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { sharedStyles } from '../styles/shared';
+import { primaryActionStyles, sharedStyles } from '../styles/shared';
 import { compileSafely, findEntry, library, planOf, type LibraryEntry } from './library';
 import { summarise } from '../dsl';
 import type { Plan } from '../dsl/plan';
@@ -38,6 +38,7 @@ import './aq-workout-page';
 export class AqApp extends LitElement {
   static override styles = [
     sharedStyles,
+    primaryActionStyles,
     css`
       :host {
         min-height: 100vh;
@@ -158,7 +159,7 @@ export class AqApp extends LitElement {
         flex-wrap: wrap;
         gap: var(--aq-space-3);
       }
-      .actions button:not(.big) {
+      .actions button:not(.primary-action) {
         min-height: var(--aq-tap-min);
         padding-inline: var(--aq-space-4);
         border: 2px solid var(--aq-color-text);
@@ -182,18 +183,6 @@ export class AqApp extends LitElement {
         display: grid;
         gap: var(--aq-space-4);
         justify-items: start;
-      }
-      .big {
-        min-height: 4.5rem;
-        padding: var(--aq-space-3) var(--aq-space-6);
-        border: 0;
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-link);
-        color: var(--aq-color-surface);
-        font: inherit;
-        font-size: var(--aq-text-2xl);
-        font-weight: 900;
-        cursor: pointer;
       }
       .after {
         display: flex;
@@ -489,7 +478,7 @@ export class AqApp extends LitElement {
       <h2 id="resume-heading">${cp.title} was interrupted</h2>
       <p>${over ? 'By the clock it would be over by now.' : `By the clock it is at ${where}${state?.status === TimerStatus.Paused ? ' (paused)' : ''}.`}</p>
       <div class="actions">
-        ${over ? '' : html`<button class="big" @click=${() => this._resume(cp)}>Resume</button>`}
+        ${over ? '' : html`<button class="primary-action" @click=${() => this._resume(cp)}>Resume</button>`}
         <button @click=${() => void this._saveEndedEarly(cp)}>Save as ended early</button>
         <button @click=${() => void this._discard(cp)}>Discard</button>
       </div>
@@ -553,7 +542,7 @@ export class AqApp extends LitElement {
       ${runnable
         ? html`<p>${summarise(runnable)}</p>
             <button
-              class="big"
+              class="primary-action"
               @click=${() =>
                 this._startRun(
                   { sessionId: newId(), workoutId: id, source: entry.source, choices: runnable.chosen, week: runnable.weeks === null ? null : runnable.week },

@@ -5,7 +5,7 @@ import { saveFile } from '../platform/download';
 import { Persistence } from '../platform/persistence';
 import { ImportError, MAX_BACKUP_BYTES, sessionsCsv, weekStartOf, type PainPoint, type Store, type WeekTotals } from '../storage/db';
 import type { SessionRecord } from '../storage/schema';
-import { sharedStyles } from '../styles/shared';
+import { buttonStyles, sharedStyles } from '../styles/shared';
 import type { AqSessionItem, SaveStatus } from './aq-session-item';
 import { settingsImportEvent, type SessionDeleteEvent, type SessionSaveEvent } from './events';
 import { bytesText, exportFileName, importSummary } from './history-format';
@@ -48,6 +48,7 @@ function problemText(error: unknown): string {
 export class AqHistoryPage extends LitElement {
   static override styles = [
     sharedStyles,
+    buttonStyles,
     css`
       :host {
         display: grid;
@@ -84,21 +85,7 @@ export class AqHistoryPage extends LitElement {
         display: inline-flex;
         align-items: center;
         justify-content: center;
-        min-height: var(--aq-tap-min);
         min-width: var(--aq-tap-min);
-        padding: var(--aq-space-2) var(--aq-space-5);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface-alt);
-        color: var(--aq-color-text);
-        font: inherit;
-        font-weight: 800;
-        cursor: pointer;
-      }
-      button.danger {
-        border-color: var(--aq-color-error);
-        background: var(--aq-color-surface);
-        color: var(--aq-color-error);
       }
       input[type='file']:focus-visible + .button {
         outline: var(--aq-focus-width) solid var(--aq-color-focus);

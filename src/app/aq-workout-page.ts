@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { summarise, weekTable } from '../dsl';
 import type { CompileResult, Plan, WeekRow } from '../dsl';
-import { sharedStyles } from '../styles/shared';
+import { primaryActionStyles, sharedStyles } from '../styles/shared';
 import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from './events';
 import { splitSource } from './format';
 import { compileSafely, planOf, type LibraryEntry } from './library';
@@ -24,6 +24,7 @@ import './aq-week-table';
 export class AqWorkoutPage extends LitElement {
   static override styles = [
     sharedStyles,
+    primaryActionStyles,
     css`
       :host {
         display: grid;
@@ -44,18 +45,6 @@ export class AqWorkoutPage extends LitElement {
       .start {
         display: grid;
         gap: var(--aq-space-2);
-      }
-      .start-button {
-        min-height: 4.5rem;
-        padding: var(--aq-space-3) var(--aq-space-6);
-        border: 0;
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-link);
-        color: var(--aq-color-surface);
-        font: inherit;
-        font-size: var(--aq-text-2xl);
-        font-weight: 900;
-        cursor: pointer;
       }
       dl {
         display: flex;
@@ -191,7 +180,7 @@ export class AqWorkoutPage extends LitElement {
               ? html`<aq-week-table .rows=${this._weekRows(entry.source, plan.chosen)} .week=${plan.week}></aq-week-table>`
               : nothing}
             <div class="start">
-              <button class="start-button" @click=${() =>
+              <button class="primary-action" @click=${() =>
                 this.dispatchEvent(startEvent({ id: entry.id, plan, source: entry.source, choices: plan.chosen, week: plan.weeks === null ? null : plan.week }))}>Start</button>
               <p class="muted">Put your headphones on first: Settings has a Test sound button.</p>
             </div>

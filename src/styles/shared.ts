@@ -130,9 +130,10 @@ export const disclosureStyles: CSSResult = css`
   }
 `;
 
-/** The app's ordinary buttons (secondary actions) and the red "danger" variant. */
+/** The app's ordinary buttons (secondary actions, and labels styled as one) and the red "danger" variant. */
 export const buttonStyles: CSSResult = css`
-  button {
+  button,
+  .button {
     min-height: var(--aq-tap-min);
     padding: var(--aq-space-2) var(--aq-space-5);
     border: 2px solid var(--aq-color-text);
@@ -147,5 +148,21 @@ export const buttonStyles: CSSResult = css`
     border-color: var(--aq-color-error);
     background: var(--aq-color-surface);
     color: var(--aq-color-error);
+  }
+`;
+
+/** The one big action of a page: Start, Resume. */
+export const primaryActionStyles: CSSResult = css`
+  .primary-action {
+    min-height: 4.5rem;
+    padding: var(--aq-space-3) var(--aq-space-6);
+    border: 0;
+    border-radius: var(--aq-radius-2);
+    background: var(--aq-color-link);
+    color: var(--aq-color-surface);
+    font: inherit;
+    font-size: var(--aq-text-2xl);
+    font-weight: 900;
+    cursor: pointer;
   }
 `;
