@@ -65,6 +65,8 @@ export default defineConfig(({ mode }) => ({
   // The PWA plugin only for builds and the dev server; tests import components directly.
   plugins: process.env['VITEST'] ? [] : mode === 'phone' ? [pwa, basicSsl({ name: 'aquajog-local' })] : [pwa],
   build: {
+    // AQUAJOG_OUT_DIR lets two checkouts' worth of work build and preview side by side.
+    outDir: process.env['AQUAJOG_OUT_DIR'] || 'dist',
     target: 'es2022',
     sourcemap: true,
   },

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { workouts } from './harness';
 
-const dist = new URL('../../dist/', import.meta.url);
+const dist = new URL(`../../${process.env['AQUAJOG_OUT_DIR'] || 'dist'}/`, import.meta.url);
 const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
 const scripts = files.filter((name) => name.endsWith('.js')).map((name) => readFileSync(new URL(name, dist), 'utf8'));
 

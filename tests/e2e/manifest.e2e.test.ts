@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 
-const dist = new URL('../../dist/', import.meta.url);
+const dist = new URL(`../../${process.env['AQUAJOG_OUT_DIR'] || 'dist'}/`, import.meta.url);
 const read = (path: string) => readFileSync(new URL(path.replace(/^\//, ''), dist));
 
 const size = z.string().regex(/^\d+x\d+$/);

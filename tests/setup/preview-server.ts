@@ -18,8 +18,9 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(`${root}/dist/index.html`)) {
-    throw new Error('No production build in dist/: run `npx vite build` first (npm test does).');
+  const outDir = process.env['AQUAJOG_OUT_DIR'] || 'dist';
+  if (!existsSync(`${root}/${outDir}/index.html`)) {
+    throw new Error(`No production build in ${outDir}/: run \`npx vite build\` first (npm test does).`);
   }
   const server = await preview({
     root,
