@@ -11,13 +11,12 @@ import type { AqHistoryPage } from './aq-history-page';
 import type { AqSettingsPage } from './aq-settings-page';
 import type { StartEvent } from './events';
 import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from './settings';
-import { RunRecorder, sessionRecord, type RunInfo } from './run-recorder';
+import type { RunRecorder, RunInfo } from './run-recorder';
+import { KeepAs, rebuildPlan, runInfoOf, Runs } from './runs';
 import { wallClock, WorkoutSession } from './workout-session';
 import { Store, type DbEvent } from '../storage/db';
 import type { Checkpoint } from '../storage/schema';
-import { compile } from '../dsl';
-import { ManualClock } from '../engine/clock';
-import { Timer, TimerStatus } from '../engine/timer';
+import { TimerStatus } from '../engine/timer';
 import type { Installer } from '../platform/install';
 import type { SwBridge } from '../platform/sw-bridge';
 import './aq-session-review';
@@ -135,7 +134,13 @@ export class AqApp extends LitElement {
       }
       .links {
         display: flex;
-        gap: var(--aq-space-4);
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        align-items: center;
+        column-gap: var(--aq-space-4);
+      }
+      .bar .inner {
+        flex-wrap: wrap;
       }
       .problem {
         margin-block-end: var(--aq-space-4);
@@ -184,6 +189,16 @@ export class AqApp extends LitElement {
         gap: var(--aq-space-4);
         justify-items: start;
       }
+      .ready .secondary {
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-4);
+        border: 2px solid var(--aq-color-text);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface-alt);
+        color: var(--aq-color-text);
+        font: inherit;
+        font-weight: 700;
+      }
       .after {
         display: flex;
         justify-content: center;
@@ -216,6 +231,14 @@ export class AqApp extends LitElement {
   /** The database, once open; null while opening or if the browser refuses it. */
   @state() private _store: Store | null = null;
   @state() private _storeProblem: string | null = null;
+  /** A short-lived message (a cut-off run that was kept in History). */
+  @state() private _notice: string | null = null;
+  /** Opening the database, recording runs and keeping cut-off ones: all outside the shell. */
+  private readonly _runs = new Runs(() => Store.open({ onEvent: (e) => this._onDbEvent(e) }), {
+    onKept: (checkpoint, as) => {
+      this._notice = `${checkpoint.title}, which was interrupted, was saved to History as ${as === KeepAs.Completed ? 'completed' : 'ended early'}.`;
+    },
+  });
   /** A run that was cut off (reload, crash) and can be resumed. */
   @state() private _interrupted: Checkpoint | null = null;
 
@@ -243,8 +266,13 @@ export class AqApp extends LitElement {
   }
 
   private async _openStore(): Promise<void> {
+    this._runs.onOpen((store) => {
+      // A run may have opened it after a first failure.
+      this._store = store;
+      if (this._storeProblem?.startsWith("History can't")) this._storeProblem = null;
+    });
     try {
-      this._store = await Store.open({ onEvent: (e) => this._onDbEvent(e) });
+      await this._runs.openStore();
     } catch (e) {
       this._storeProblem = `History can't be saved on this device right now (${(e as Error).name ?? e}). Workouts still run.`;
       return;
@@ -259,15 +287,9 @@ export class AqApp extends LitElement {
 
   /** Offers to resume a run the last page load didn't finish, unless another tab is running it. */
   private async _checkInterrupted(): Promise<void> {
-    const store = this._store;
-    if (!store) return;
-    const checkpoint = await store.loadCheckpoint().catch(() => null);
+    const checkpoint = await this._runs.interrupted().catch(() => null);
+    // A run started before the database opened keeps that checkpoint in History itself.
     if (!checkpoint || this._session) return;
-    const locks = navigator.locks;
-    if (locks) {
-      const held = await locks.query().catch(() => null);
-      if (held?.held?.some((l) => l.name === `aquajog-run:${checkpoint.sessionId}`)) return;
-    }
     this._interrupted = checkpoint;
   }
 
@@ -336,11 +358,9 @@ export class AqApp extends LitElement {
     this._endRun();
     const session = new WorkoutSession(plan, this._settings, wallClock, events ?? []);
     this._session = { id: info.workoutId, session };
-    this._recorder = this._store ? new RunRecorder(this._store, info, plan, session.timer) : null;
-    this._recorder?.onChange(() => {
-      this._firstSave();
-      this.requestUpdate();
-    });
+    // Recorded from this instant, whether or not the database has opened yet.
+    this._recorder = this._runs.record(info, plan, session.timer);
+    this._recorder.onChange(() => this.requestUpdate());
     this._runOver = false;
     this._interrupted = null;
     if (events) void session.continueRun();
@@ -356,52 +376,32 @@ export class AqApp extends LitElement {
     this._recorder = null;
   }
 
-  private _askedPersistence = false;
-
-  /** After the first session is safely saved, ask the browser to keep the data. */
-  private _firstSave(): void {
-    if (this._askedPersistence || !this._recorder?.saved) return;
-    this._askedPersistence = true;
-    void navigator.storage?.persist?.().catch(() => false);
-  }
-
   /** Resume: rebuild the run from its events; the clock says where it is now. */
   private _resume(checkpoint: Checkpoint): void {
-    const plan = compile(checkpoint.source, { choices: checkpoint.choices, ...(checkpoint.week ? { week: checkpoint.week } : {}) }).plan;
+    const plan = rebuildPlan(checkpoint);
     if (!plan) {
       this._storeProblem = "That workout can't be rebuilt any more; it was saved as ended early.";
-      void this._saveEndedEarly(checkpoint);
+      void this._keep(checkpoint, KeepAs.EndedEarly);
       return;
     }
-    this._startRun(
-      { sessionId: checkpoint.sessionId, workoutId: checkpoint.workoutId, source: checkpoint.source, choices: checkpoint.choices, week: checkpoint.week },
-      plan,
-      checkpoint.events,
-    );
+    this._startRun(runInfoOf(checkpoint), plan, checkpoint.events);
   }
 
-  /** Saves a cut-off run as ended early, at the last moment it was known to be running. */
-  private async _saveEndedEarly(checkpoint: Checkpoint): Promise<void> {
+  /** Keeps a cut-off run in History (as completed when by the clock it was over). */
+  private async _keep(checkpoint: Checkpoint, as: KeepAs): Promise<void> {
     this._interrupted = null;
-    const store = this._store;
-    const plan = compile(checkpoint.source, { choices: checkpoint.choices, ...(checkpoint.week ? { week: checkpoint.week } : {}) }).plan;
-    if (!store) return;
-    if (!plan) {
-      await store.clearCheckpoint(checkpoint.sessionId);
-      return;
-    }
-    const clock = new ManualClock(checkpoint.savedAt);
-    const timer = new Timer(plan, clock, checkpoint.events);
-    if (timer.state().status !== TimerStatus.Finished) timer.end();
-    const info = { sessionId: checkpoint.sessionId, workoutId: checkpoint.workoutId, source: checkpoint.source, choices: checkpoint.choices, week: checkpoint.week };
-    await store.finishRun(sessionRecord(info, plan, timer, checkpoint.savedAt)).catch((e: unknown) => {
+    try {
+      await this._runs.keep(checkpoint, as);
+      this._notice = `Saved to History as ${as === KeepAs.Completed ? 'completed' : 'ended early'}.`;
+    } catch (e) {
       this._storeProblem = `Couldn't save it (${(e as Error).name}). It is still kept to resume.`;
-    });
+      this._interrupted = checkpoint;
+    }
   }
 
   private async _discard(checkpoint: Checkpoint): Promise<void> {
     this._interrupted = null;
-    await this._store?.clearCheckpoint(checkpoint.sessionId);
+    await this._runs.discard(checkpoint).catch(() => undefined);
   }
 
   private readonly _onSettingsImport = (event: CustomEvent<Settings>) => {
@@ -433,7 +433,7 @@ export class AqApp extends LitElement {
               <h2 id="review-heading" class="visually-hidden">How it went</h2>
               ${this._recorder
                 ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
-                : html`<p class="problem" role="alert">${this._storeProblem ?? 'This session could not be saved on this device.'}</p>`}
+                : ''}
               <nav class="after" aria-label="After the workout">
                 <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
                 <a href=${hrefFor({ name: RouteName.History })}>History</a>
@@ -456,7 +456,7 @@ export class AqApp extends LitElement {
         </div>
       </header>
       <main>
-        <div class="inner">${this._swToasts()}${this._problemBanner()}${this._resumeOffer()}${this._runningBanner()}${this._page()}</div>
+        <div class="inner">${this._swToasts()}${this._problemBanner()}${this._noticeBanner()}${this._resumeOffer()}${this._runningBanner()}${this._page()}</div>
       </main>
     `;
   }
@@ -465,21 +465,34 @@ export class AqApp extends LitElement {
     return this._storeProblem ? html`<p class="problem" role="alert">${this._storeProblem}</p>` : '';
   }
 
+  private _noticeBanner() {
+    return this._notice
+      ? html`<div class="toast" role="status">
+          <span>${this._notice}</span>
+          <button @click=${() => (this._notice = null)}>OK</button>
+        </div>`
+      : '';
+  }
+
   /** A run cut off by a reload, a killed tab or a flat battery: resume, keep or discard it. */
   private _resumeOffer() {
     const cp = this._interrupted;
     if (!cp) return '';
-    const plan = compile(cp.source, { choices: cp.choices, ...(cp.week ? { week: cp.week } : {}) }).plan;
-    const probe = plan ? new Timer(plan, wallClock, cp.events) : null;
-    const state = probe?.state();
-    const over = !state || state.status === TimerStatus.Finished;
-    const where = state?.interval ? `${state.interval.label}, interval ${state.index + 1} of ${plan!.intervals.length}` : '';
+    const { plan, over, state } = this._runs.assess(cp, wallClock.now());
+    const where = plan && state?.interval ? `${state.interval.label}, interval ${state.index + 1} of ${plan.intervals.length}` : '';
     return html`<section class="resume" role="region" aria-labelledby="resume-heading">
       <h2 id="resume-heading">${cp.title} was interrupted</h2>
-      <p>${over ? 'By the clock it would be over by now.' : `By the clock it is at ${where}${state?.status === TimerStatus.Paused ? ' (paused)' : ''}.`}</p>
+      <p>
+        ${!plan
+          ? "This workout can't be rebuilt any more."
+          : over
+            ? 'By the clock it would be over by now.'
+            : `By the clock it is at ${where}${state?.status === TimerStatus.Paused ? ' (paused)' : ''}.`}
+      </p>
       <div class="actions">
-        ${over ? '' : html`<button class="primary-action" @click=${() => this._resume(cp)}>Resume</button>`}
-        <button @click=${() => void this._saveEndedEarly(cp)}>Save as ended early</button>
+        ${!plan || over ? '' : html`<button class="primary-action" @click=${() => this._resume(cp)}>Resume</button>`}
+        ${over ? html`<button class="primary-action" @click=${() => void this._keep(cp, KeepAs.Completed)}>Save as completed</button>` : ''}
+        <button @click=${() => void this._keep(cp, KeepAs.EndedEarly)}>Save as ended early</button>
         <button @click=${() => void this._discard(cp)}>Discard</button>
       </div>
     </section>`;
@@ -537,19 +550,21 @@ export class AqApp extends LitElement {
     const remembered = loadChoices(id);
     const plan = compileSafely(entry.source, { choices: remembered.choices, ...(remembered.week ? { week: remembered.week } : {}) });
     const runnable = planOf(plan) ?? planOf(entry);
+    // The interrupted run of this workout is offered above: no second big Start beside Resume.
+    const offered = this._interrupted?.workoutId === id;
     return html`<section class="ready">
       <h1 tabindex="-1">${entry.title}</h1>
       ${runnable
         ? html`<p>${summarise(runnable)}</p>
             <button
-              class="primary-action"
+              class=${offered ? 'secondary' : 'primary-action'}
               @click=${() =>
                 this._startRun(
                   { sessionId: newId(), workoutId: id, source: entry.source, choices: runnable.chosen, week: runnable.weeks === null ? null : runnable.week },
                   runnable,
                 )}
             >
-              Start
+              ${offered ? 'Start again from the beginning' : 'Start'}
             </button>`
         : html`<p>This workout has errors and can't be started.</p>`}
       <a href=${hrefFor({ name: RouteName.Workout, id })}>Choices and timeline</a>

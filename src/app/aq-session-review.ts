@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared';
 import { SaveState, type RunRecorder } from './run-recorder';
+import { saveFile } from '../platform/download';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../storage/schema';
 
 /**
  * After a workout: whether it is saved, and optional effort (RPE 1-10), pain
@@ -87,6 +89,15 @@ export class AqSessionReview extends LitElement {
       .failed {
         color: var(--aq-color-error);
       }
+      .unsaved {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--aq-space-3);
+      }
+      .hint {
+        margin: 0;
+        color: var(--aq-color-text-muted);
+      }
       button {
         min-height: var(--aq-tap-min);
         padding-inline: var(--aq-space-4);
@@ -133,9 +144,16 @@ export class AqSessionReview extends LitElement {
     const r = this.recorder;
     if (!r) return nothing;
     const saved = r.saved;
+    const unsaved = r.state === SaveState.Failed || r.state === SaveState.Waiting;
     return html`
-      <p class="status ${r.state === SaveState.Failed ? 'failed' : ''}" role="status">${this._statusText(r)}</p>
-      ${r.state === SaveState.Failed ? html`<button @click=${() => r.retryNow()}>Retry now</button>` : nothing}
+      <p class="status ${unsaved ? 'failed' : ''}" role="status">${this._statusText(r)}</p>
+      ${unsaved
+        ? html`<div class="unsaved">
+            ${r.state === SaveState.Failed ? html`<button @click=${() => r.retryNow()}>Retry now</button>` : nothing}
+            <button @click=${() => this._export(r)}>Export this session</button>
+          </div>
+          <p class="hint">The file is a backup: History's Import adds the session on any device.</p>`
+        : nothing}
       ${this._scale('How hard was it? (RPE)', 'rpe', 1, 10, saved?.rpe ?? null, 'Very easy', 'Max effort')}
       ${this.rehab ? this._scale('Pain during it', 'pain', 0, 10, saved?.pain ?? null, 'None', 'Worst') : nothing}
       <label>
@@ -150,6 +168,7 @@ export class AqSessionReview extends LitElement {
       case SaveState.Saved:
         return 'Saved to History.';
       case SaveState.Failed:
+      case SaveState.Waiting:
         return `Not saved yet. ${r.error ?? ''}`;
       default:
         return 'Saving…';
@@ -171,6 +190,17 @@ export class AqSessionReview extends LitElement {
       </div>
       <div class="ends" aria-hidden="true"><span>${low}</span><span>${high}</span></div>
     </fieldset>`;
+  }
+
+  /** Saves the session as a one-session backup file, for when this device can't store it. */
+  private _export(r: RunRecorder): void {
+    const session = r.session;
+    if (!session) return;
+    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), sessions: [session], workouts: [], settings: null };
+    const day = new Date(session.startedAt);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const name = `aquajog-session-${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}-${pad(day.getHours())}${pad(day.getMinutes())}.json`;
+    saveFile(new Blob([JSON.stringify(backup)], { type: 'application/json' }), name);
   }
 
   private _pendingNote: string | null = null;

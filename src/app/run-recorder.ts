@@ -1,13 +1,16 @@
 /**
- * Keeps a running workout safe: checkpoints it at every event and interval
- * change, and saves the session when it finishes or is ended early. A write
- * that fails (a full disk, a closed connection) is kept in memory, shown, and
- * retried until it lands.
+ * Keeps a running workout safe from its first instant: checkpoints it at every
+ * event and interval change, and saves the session when it finishes or is
+ * ended early. Writes asked for before the database has opened wait in order
+ * and land when it does (only the newest checkpoint is written). A write that
+ * fails (a full disk, a closed connection) or a database that never opens is
+ * kept in memory, shown, and retried until it lands.
  */
 import type { Plan } from '../dsl/plan';
 import { TimerStatus, type Timer } from '../engine/timer';
 import type { Store } from '../storage/db';
 import type { Checkpoint, SessionRecord } from '../storage/schema';
+import { RunLocks } from '../platform/locks';
 
 export const SaveState = {
   Idle: 'idle',
@@ -15,6 +18,8 @@ export const SaveState = {
   Saved: 'saved',
   /** A write failed; it is being retried. */
   Failed: 'failed',
+  /** Storage hasn't opened yet: everything is kept in memory and written when it does. */
+  Waiting: 'waiting',
 } as const;
 export type SaveState = (typeof SaveState)[keyof typeof SaveState];
 
@@ -42,6 +47,10 @@ export function sessionRecord(info: RunInfo, plan: Plan, timer: Timer, now: numb
     if (ms > 0) zoneSeconds[interval.zone] = (zoneSeconds[interval.zone] ?? 0) + Math.round(ms / 1000);
   });
   const completed = state.status === TimerStatus.Finished;
+  // A finished run's active time stops where its last interval ended, however late this is asked
+  // (a throttled tab, a run recovered after a crash): `intervalStartMs` is then that instant.
+  const activeMs = completed ? state.intervalStartMs : state.activeMs;
+  const endedAt = completed ? Math.min(now, timer.clockTimeOf(activeMs)) : now;
   const kind = plan.tags.includes('pool') ? 'pool' : plan.tags.includes('rehab') ? 'rehab' : 'other';
   return {
     id: info.sessionId,
@@ -52,9 +61,9 @@ export function sessionRecord(info: RunInfo, plan: Plan, timer: Timer, now: numb
     choices: { ...info.choices },
     week: info.week,
     startedAt: timer.startedAt ?? now,
-    endedAt: now,
+    endedAt,
     plannedSeconds: plan.totalSeconds,
-    activeSeconds: Math.round(state.activeMs / 1000),
+    activeSeconds: Math.round(activeMs / 1000),
     completed,
     endedAtInterval: completed ? null : state.index + 1,
     intervalCount: plan.intervals.length,
@@ -65,6 +74,23 @@ export function sessionRecord(info: RunInfo, plan: Plan, timer: Timer, now: numb
     updatedAt: now,
   };
 }
+
+/** Where a recorder writes: the database, or a way to open it (which may take a while, or fail). */
+export type StoreSource = Store | (() => Promise<Store>);
+
+export interface RecorderOptions {
+  /** The wall clock (tests move it by hand). */
+  readonly now?: () => number;
+  /** Runs once, before this run's first write, with the open store (e.g. to keep a run this one replaces). */
+  readonly beforeFirstWrite?: (store: Store) => Promise<void>;
+  /** How long storage may take to open before the run says it isn't being saved yet. */
+  readonly waitWarnMs?: number;
+  /** The lock that tells other tabs this run is live. */
+  readonly locks?: RunLocks;
+}
+
+/** Storage can take this long to open before a run says so. */
+export const WAIT_WARN_MS = 3000;
 
 export class RunRecorder {
   private _state: SaveState = SaveState.Idle;
@@ -82,33 +108,61 @@ export class RunRecorder {
   private _releaseLock: (() => void) | null = null;
   private _disposed = false;
 
+  /** The database once open; until then writes wait in `_queue`, in order. */
+  private _store: Store | null;
+  private readonly _open: (() => Promise<Store>) | null;
+  private _queue: Promise<unknown> = Promise.resolve();
+  private _adopted = false;
+  /** Storage hasn't opened within WAIT_WARN_MS: the run is held in memory only. */
+  private _waiting = false;
+  private _waitTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The newest checkpoint not yet written; older ones are never written once a newer exists. */
+  private _nextCheckpoint: Checkpoint | null = null;
+  private _checkpointQueued = false;
+  /** The run is over: no checkpoint is written after its session. */
+  private _over = false;
+  private readonly _now: () => number;
+  private readonly _beforeFirstWrite: ((store: Store) => Promise<void>) | null;
+  private readonly _waitWarnMs: number;
+
   constructor(
-    private readonly _store: Store,
+    store: StoreSource,
     readonly info: RunInfo,
     private readonly _plan: Plan,
     private readonly _timer: Timer,
-    private readonly _now: () => number = () => Date.now(),
+    options: RecorderOptions = {},
   ) {
+    this._store = typeof store === 'function' ? null : store;
+    this._open = typeof store === 'function' ? store : null;
+    this._now = options.now ?? (() => Date.now());
+    this._beforeFirstWrite = options.beforeFirstWrite ?? null;
+    this._waitWarnMs = options.waitWarnMs ?? WAIT_WARN_MS;
     this._unsubscribe = _timer.subscribe(() => this._onChange());
     this._heartbeat = setInterval(() => {
-      if (this._timer.state(this._now()).status === TimerStatus.Running) void this._checkpoint(this._timer.state(this._now()).index, true);
+      if (this._timer.state(this._now()).status === TimerStatus.Running) this._checkpoint(this._timer.state(this._now()).index, true);
     }, HEARTBEAT_MS);
-    this._holdLock();
+    this._releaseLock = (options.locks ?? new RunLocks()).hold(info.sessionId);
     if (_timer.startedAt !== null) this._onChange();
   }
 
   get state(): SaveState {
-    return this._state;
+    return this._waiting && this._state !== SaveState.Saved ? SaveState.Waiting : this._state;
   }
 
-  /** Why the last write failed, for the person to read. */
+  /** Why the run isn't safely stored right now, for the person to read; null when it is. */
   get error(): string | null {
+    if (this._waiting && this._state !== SaveState.Saved) return NOT_OPEN;
     return this._error;
   }
 
   /** The session as last saved (null until the run is over). */
   get saved(): SessionRecord | null {
     return this._saved;
+  }
+
+  /** The session as it stands (saved or still waiting to be), for an export while storage is unavailable. */
+  get session(): SessionRecord | null {
+    return this._pending ?? this._saved;
   }
 
   onChange(listener: () => void): () => void {
@@ -120,7 +174,8 @@ export class RunRecorder {
   async annotate(patch: Partial<Pick<SessionRecord, 'rpe' | 'pain' | 'note'>>): Promise<void> {
     const base = this._pending ?? this._saved;
     if (!base) return;
-    await this._write({ ...base, ...patch, updatedAt: Math.max(this._now(), base.updatedAt + 1) });
+    // Until the session itself has landed, the update goes the same atomic way (it also clears the checkpoint).
+    await this._write({ ...base, ...patch, updatedAt: Math.max(this._now(), base.updatedAt + 1) }, this._saved === null);
   }
 
   dispose(): void {
@@ -129,17 +184,50 @@ export class RunRecorder {
     if (this._boundary !== null) clearTimeout(this._boundary);
     if (this._heartbeat !== null) clearInterval(this._heartbeat);
     this._heartbeat = null;
-    // A failed write is kept until it lands, even after the screen is gone.
+    // A failed or waiting write is kept until it lands, even after the screen is gone.
     if (!this._pending) this._stopRetry();
     this._releaseLock?.();
     this._releaseLock = null;
   }
 
-  /** Holds a Web Lock while the run is live, so another tab knows not to offer to resume it. */
-  private _holdLock(): void {
-    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-    if (!locks) return;
-    void locks.request(`aquajog-run:${this.info.sessionId}`, () => new Promise<void>((release) => (this._releaseLock = release))).catch(() => undefined);
+  /**
+   * Runs `task` with the open store, after every write asked for before it:
+   * writes asked for while storage is still opening wait here, in order.
+   */
+  private _enqueue<T>(task: (store: Store) => Promise<T>): Promise<T> {
+    const run = this._queue.then(async () => task(await this._ready()));
+    this._queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The store, opened if need be (again after a failure); says so if it takes long. */
+  private async _ready(): Promise<Store> {
+    if (!this._store) {
+      if (!this._open) throw new Error('No store');
+      if (this._waitTimer === null && !this._waiting) {
+        this._waitTimer = setTimeout(() => {
+          this._waitTimer = null;
+          if (this._store) return;
+          this._waiting = true;
+          this._notify();
+        }, this._waitWarnMs);
+      }
+      try {
+        this._store = await this._open();
+      } finally {
+        if (this._waitTimer !== null) clearTimeout(this._waitTimer);
+        this._waitTimer = null;
+      }
+      if (this._waiting) {
+        this._waiting = false;
+        this._notify();
+      }
+    }
+    if (!this._adopted) {
+      this._adopted = true;
+      await this._beforeFirstWrite?.(this._store).catch(() => undefined);
+    }
+    return this._store;
   }
 
   private _onChange(): void {
@@ -152,7 +240,7 @@ export class RunRecorder {
       if (!this._saved && !this._pending) void this._finish();
       return;
     }
-    void this._checkpoint(state.index);
+    this._checkpoint(state.index);
     this._armBoundary();
   }
 
@@ -169,11 +257,12 @@ export class RunRecorder {
     this._boundary = setTimeout(() => this._onChange(), Math.min(delay + 5, 2 ** 31 - 1));
   }
 
-  private async _checkpoint(index: number, force = false): Promise<void> {
+  /** Keeps the run as it stands; written at once, or as soon as storage opens (only the newest). */
+  private _checkpoint(index: number, force = false): void {
     if (!force && index === this._lastIndex && this._timer.events.length === this._checkpointedEvents) return;
     this._lastIndex = index;
     this._checkpointedEvents = this._timer.events.length;
-    const checkpoint: Checkpoint = {
+    this._nextCheckpoint = {
       sessionId: this.info.sessionId,
       workoutId: this.info.workoutId,
       title: this._plan.title,
@@ -184,24 +273,38 @@ export class RunRecorder {
       index,
       savedAt: this._now(),
     };
-    try {
-      await this._store.saveCheckpoint(checkpoint);
-      if (this._error !== null && this._state !== SaveState.Failed) {
-        this._error = null;
+    if (this._checkpointQueued) return;
+    this._checkpointQueued = true;
+    this._enqueue(async (store) => {
+      this._checkpointQueued = false;
+      const checkpoint = this._nextCheckpoint;
+      this._nextCheckpoint = null;
+      if (!checkpoint || this._over) return;
+      await store.saveCheckpoint(checkpoint);
+    }).then(
+      () => {
+        if (this._error !== null && this._state !== SaveState.Failed) {
+          this._error = null;
+          this._notify();
+        }
+      },
+      (e: unknown) => {
+        // The run goes on; the checkpoint is tried again at the next change (or heartbeat).
+        this._checkpointQueued = false;
+        this._lastIndex = -1;
+        this._error = describe(e);
         this._notify();
-      }
-    } catch (e) {
-      // The run goes on; the checkpoint is tried again at the next change.
-      this._lastIndex = -1;
-      this._error = describe(e);
-      this._notify();
-    }
+      },
+    );
   }
 
   private async _finish(): Promise<void> {
+    this._over = true;
     await this._write(sessionRecord(this.info, this._plan, this._timer, this._now()), true);
-    this._releaseLock?.();
-    this._releaseLock = null;
+    if (this._saved) {
+      this._releaseLock?.();
+      this._releaseLock = null;
+    }
   }
 
   private async _write(record: SessionRecord, finishing = false): Promise<void> {
@@ -209,8 +312,7 @@ export class RunRecorder {
     this._state = SaveState.Saving;
     this._notify();
     try {
-      if (finishing) await this._store.finishRun(record);
-      else await this._store.saveSession(record);
+      await this._enqueue((store) => (finishing ? store.finishRun(record) : store.saveSession(record)));
       if (this._pending === record) {
         this._pending = null;
         this._saved = record;
@@ -218,8 +320,11 @@ export class RunRecorder {
         this._error = null;
         this._attempt = 0;
         this._stopRetry();
+        this._releaseLock?.();
+        this._releaseLock = null;
       }
     } catch (e) {
+      if (this._pending !== record) return;
       this._state = SaveState.Failed;
       this._error = describe(e);
       const delay = RETRY_MS[Math.min(this._attempt, RETRY_MS.length - 1)]!;
@@ -227,7 +332,7 @@ export class RunRecorder {
       this._stopRetry();
       this._retry = setTimeout(() => {
         const pending = this._pending;
-        if (pending) void this._write(pending, finishing);
+        if (pending) void this._write(pending, this._saved === null);
       }, delay);
     }
     this._notify();
@@ -236,9 +341,9 @@ export class RunRecorder {
   /** Tries a failed write again now ("Retry" button). */
   retryNow(): void {
     const pending = this._pending;
-    if (!pending) return;
+    if (!pending || this._state !== SaveState.Failed) return;
     this._stopRetry();
-    void this._write(pending, !this._saved);
+    void this._write(pending, this._saved === null);
   }
 
   private _stopRetry(): void {
@@ -250,6 +355,10 @@ export class RunRecorder {
     for (const l of this._listeners) l();
   }
 }
+
+/** Shown while storage hasn't opened: the run is safe in memory, not yet on the device. */
+export const NOT_OPEN =
+  "Storage isn't open yet (another Aquajog tab may be holding it, or the browser refuses it). This run is kept in memory and saved as soon as it opens.";
 
 /** A storage failure, in words a swimmer can act on. */
 export function describe(e: unknown): string {

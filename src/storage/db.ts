@@ -109,6 +109,14 @@ export class ImportError extends Error {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * For the writes that must survive a power cut the moment they resolve
+ * (finishing a run, an import): flushed to disk before the transaction
+ * completes. Checkpoints keep the browser's default (relaxed in Chromium), for
+ * speed; `npm run bench -- storage` measures the difference.
+ */
+export const STRICT: IDBTransactionOptions = { durability: 'strict' };
+
 /** Monday 00:00 (local time) of the week containing `t`. */
 export function weekStartOf(t: number): number {
   const d = new Date(t);
@@ -244,11 +252,13 @@ export class Store {
   /**
    * Saves a finished or ended session and clears its checkpoint in one
    * transaction: either both happen or neither, so nothing is lost or doubled.
+   * Strict durability: it is on disk before this resolves, so a phone that
+   * loses power right after still has it.
    */
   async finishRun(session: SessionRecord): Promise<void> {
     const record = sessionSchema.parse(session);
     const db = await this._conn();
-    const tx = db.transaction(['sessions', 'checkpoint'], 'readwrite');
+    const tx = db.transaction(['sessions', 'checkpoint'], 'readwrite', STRICT);
     const existing = await tx.objectStore('sessions').get(record.id);
     // A second tab finishing the same run must not overwrite notes added since.
     if (!existing || existing.updatedAt <= record.updatedAt) await tx.objectStore('sessions').put(record);
@@ -342,7 +352,7 @@ export class Store {
   async importBackup(text: string): Promise<ImportResult> {
     const backup = parseBackup(text);
     const db = await this._conn();
-    const tx = db.transaction(['sessions', 'workouts'], 'readwrite');
+    const tx = db.transaction(['sessions', 'workouts'], 'readwrite', STRICT);
     let added = 0;
     let updated = 0;
     let unchanged = 0;
@@ -387,7 +397,13 @@ export function parseBackup(text: string): Backup {
   if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new ImportError('This is not an Aquajog backup file. Nothing was changed.');
   }
-  if ((json as { version?: unknown }).version !== BACKUP_VERSION) {
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    throw new ImportError(
+      `This backup was made by a newer version of Aquajog (backup format ${version}; this app reads format ${BACKUP_VERSION}). Update the app first (reload it while online, then accept the update), then import again. Nothing was changed.`,
+    );
+  }
+  if (version !== BACKUP_VERSION) {
     throw new ImportError(`This backup is from a different version of Aquajog (format ${String((json as { version?: unknown }).version)}). Nothing was changed.`);
   }
   const parsed = backupSchema.safeParse(json);

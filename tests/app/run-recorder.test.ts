@@ -18,7 +18,7 @@ async function setup() {
   const clock = new ManualClock(T0);
   const timer = new Timer(plan, clock);
   const info = { sessionId: `run-${n}`, workoutId: 'short', source: SOURCE, choices: {}, week: null };
-  const recorder = new RunRecorder(store, info, plan, timer, () => clock.now());
+  const recorder = new RunRecorder(store, info, plan, timer, { now: () => clock.now() });
   /** Moves the clock and the timers together, as the real world does. */
   const advance = async (ms: number) => {
     clock.advance(ms);
@@ -83,7 +83,7 @@ describe('saving the session', () => {
     const plan = compile(SOURCE).plan!;
     const clock = new ManualClock(T0);
     const t2 = new Timer(plan, clock);
-    const recorder = new RunRecorder(store, { ...info, sessionId: 'retry-me' }, plan, t2, () => clock.now());
+    const recorder = new RunRecorder(store, { ...info, sessionId: 'retry-me' }, plan, t2, { now: () => clock.now() });
     t2.start();
     t2.end();
     await vi.waitFor(() => expect(recorder.state).toBe(SaveState.Failed));

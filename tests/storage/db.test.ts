@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/app/settings';
 import { DB_VERSION, ImportError, MAX_BACKUP_BYTES, sessionsCsv, Store, weekStartOf, type DbEvent } from '../../src/storage/db';
 import { BACKUP_FORMAT, type SessionRecord } from '../../src/storage/schema';
@@ -150,6 +150,29 @@ describe('the run in progress', () => {
     expect((await store.getSession('run-1'))!.note).toBe('Felt strong');
     expect(await store.loadCheckpoint()).toBeNull();
   });
+
+  it('commits finishing a run and imports with strict durability; checkpoints stay relaxed', async () => {
+    const { store } = await fresh();
+    const asked: { stores: string; durability: string | undefined }[] = [];
+    const real = IDBDatabase.prototype.transaction;
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, names, mode, options) {
+      if (mode === 'readwrite') asked.push({ stores: [names].flat().join('+'), durability: options?.durability });
+      return real.call(this, names, mode, options);
+    });
+    try {
+      await store.saveCheckpoint(checkpoint);
+      await store.finishRun(session(1, { id: 'run-1' }));
+      const backup = await store.exportAll(null);
+      await store.importBackup(JSON.stringify({ ...backup, sessions: [session(2)] }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(asked).toEqual([
+      { stores: 'checkpoint', durability: undefined },
+      { stores: 'sessions+checkpoint', durability: 'strict' },
+      { stores: 'sessions+workouts', durability: 'strict' },
+    ]);
+  });
 });
 
 describe('weekly totals and pain', () => {
@@ -210,7 +233,8 @@ describe('export and import', () => {
   const bad: [string, string | (() => string), RegExp][] = [
     ['corrupt JSON', '{"format": "aquajog-backup", "sessions": [', /not valid JSON/],
     ['a foreign file', JSON.stringify({ type: 'FeatureCollection', features: [] }), /not an Aquajog backup/],
-    ['another version', JSON.stringify({ format: BACKUP_FORMAT, version: 99 }), /different version/],
+    ['an unknown older version', JSON.stringify({ format: BACKUP_FORMAT, version: 0 }), /different version/],
+    ['a newer version', JSON.stringify({ format: BACKUP_FORMAT, version: 99 }), /made by a newer version of Aquajog \(backup format 99; this app reads format 1\)\. Update the app first/],
     ['a damaged record', () => JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [session(7), { ...session(8), rpe: 'hard' }], workouts: [], settings: null }), /sessions\[1\]\.rpe/],
     ['duplicate ids', () => JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [session(7), session(7)], workouts: [], settings: null }), /twice/],
     ['an oversized file', () => ' '.repeat(MAX_BACKUP_BYTES + 1), /too large/],
