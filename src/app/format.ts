@@ -108,22 +108,33 @@ export function choiceOptions(choice: Choice, limit = 500): { value: number; tex
   return options;
 }
 
-/** "From …" at the start of a note or of one of its sentences. */
-const SOURCE_SENTENCE = /(?:^|(?<=[.!?]\s+))From\s.+$/s;
+/** A summary that is only a clock time ("1:17:00"), not a sentence. */
+export function isClock(text: string): boolean {
+  return /^\d+(?::\d\d)+$/.test(text);
+}
+
+/** "Source: …" or "Sources: …" at the start of a note or of one of its sentences. */
+const SOURCE_SENTENCE = /(?:^|(?<=[.!?]\s+))Sources?:\s*\S.*$/s;
+
+/** "From …" at the start of a note or of one of its sentences (an older way of citing). */
+const FROM_SENTENCE = /(?:^|(?<=[.!?]\s+))From\s.+$/s;
 
 /**
  * Splits a workout's notes into the source it cites and the rest. The source
- * is the first "From …" sentence (by convention "From 002_….txt (Publisher)");
- * the sentences before it in the same note stay a note.
+ * is the first sentence starting "Source:" or "Sources:" (publisher, title and
+ * where to find it, as people cite them) to the end of its note; failing that,
+ * the first "From …" sentence. The sentences before it stay a note.
  */
 export function splitSource(notes: readonly string[]): { source: string | null; notes: string[] } {
-  for (const [index, note] of notes.entries()) {
-    const match = SOURCE_SENTENCE.exec(note.trim());
-    if (match === null) continue;
-    const before = note.trim().slice(0, match.index).trim();
-    const rest = notes.filter((_, i) => i !== index);
-    if (before !== '') rest.splice(index, 0, before);
-    return { source: match[0].trim(), notes: rest };
+  for (const pattern of [SOURCE_SENTENCE, FROM_SENTENCE]) {
+    for (const [index, note] of notes.entries()) {
+      const match = pattern.exec(note.trim());
+      if (match === null) continue;
+      const before = note.trim().slice(0, match.index).trim();
+      const rest = notes.filter((_, i) => i !== index);
+      if (before !== '') rest.splice(index, 0, before);
+      return { source: match[0].trim(), notes: rest };
+    }
   }
   return { source: null, notes: [...notes] };
 }

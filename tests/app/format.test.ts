@@ -5,6 +5,7 @@ import {
   amountDetail,
   amountText,
   choiceOptions,
+  isClock,
   roundText,
   sideText,
   splitSource,
@@ -96,20 +97,36 @@ describe('choiceOptions', () => {
 });
 
 describe('splitSource', () => {
-  it('takes the "From …" note as the source', () => {
-    expect(splitSource(['Easy pace.', 'From 002_ad76675d910a5709.txt (RunnersConnect)'])).toEqual({
-      source: 'From 002_ad76675d910a5709.txt (RunnersConnect)',
-      notes: ['Easy pace.'],
-    });
+  const RC = 'Source: RunnersConnect, "IT Band Syndrome Injury in Runners" (runnersconnect.net).';
+  it('takes the "Source:" note as the source', () => {
+    expect(splitSource(['Easy pace.', RC])).toEqual({ source: RC, notes: ['Easy pace.'] });
   });
-  it('splits a "From …" sentence off the note it ends', () => {
-    expect(splitSource(['Medium effort. From 002_ad76675d910a5709.txt (RunnersConnect).', 'Second.'])).toEqual({
-      source: 'From 002_ad76675d910a5709.txt (RunnersConnect).',
+  it('splits a "Source:" or "Sources:" sentence off the note it ends, citation and all', () => {
+    expect(splitSource([`Stop if it hurts. ${RC}`, 'Second.'])).toEqual({ source: RC, notes: ['Stop if it hurts.', 'Second.'] });
+    const two = 'Sources: "How to Self-Care for the IT Band" (its publisher isn\'t named). Band walks are also in "Say Goodbye to IT Band Pain".';
+    expect(splitSource([`Roll slowly. ${two}`])).toEqual({ source: two, notes: ['Roll slowly.'] });
+  });
+  it('prefers a "Source:" citation to an older "From …" sentence', () => {
+    expect(splitSource(['From the deep end, push off.', RC])).toEqual({ source: RC, notes: ['From the deep end, push off.'] });
+  });
+  it('still reads a "From …" sentence as the source when nothing says "Source:"', () => {
+    expect(splitSource(['Medium effort. From RunnersConnect, "IT Band Syndrome Injury in Runners".', 'Second.'])).toEqual({
+      source: 'From RunnersConnect, "IT Band Syndrome Injury in Runners".',
       notes: ['Medium effort.', 'Second.'],
     });
   });
-  it('leaves notes that only mention "from" alone', () => {
+  it('leaves notes that only mention "from" or "source" alone', () => {
     expect(splitSource(['Push off from the wall.'])).toEqual({ source: null, notes: ['Push off from the wall.'] });
+    expect(splitSource(['The source of the pain is the hip.'])).toEqual({ source: null, notes: ['The source of the pain is the hip.'] });
+  });
+});
+
+describe('isClock', () => {
+  it('tells a clock total from a sentence', () => {
+    expect(isClock('1:17:00')).toBe(true);
+    expect(isClock('0:30')).toBe(true);
+    expect(isClock('2 exercises, 15 s each side, about 2 min')).toBe(false);
+    expect(isClock('5:00 + 1 step until Done')).toBe(false);
   });
 });
 

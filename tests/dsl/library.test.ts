@@ -38,9 +38,22 @@ describe('the built-in library', () => {
     expect(planSchema.safeParse(plan).success).toBe(true);
   });
 
-  it.each(files)('%s names its source document in its notes', (file) => {
+  it.each(files)('%s cites its source as people cite it, never by file name', (file) => {
     const plan = compile(read(file)).plan!;
-    expect(plan.notes.join(' ')).toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    const source = plan.notes.map((note) => /(?:^|\. )(Sources?: .*)$/.exec(note)?.[1]).find((s) => s !== undefined);
+    expect(source, 'a "Source:" sentence').toBeDefined();
+    // A title in quotes, as people cite a page or an episode.
+    expect(source).toMatch(/"[A-Z][^"]{10,}"/);
+    expect(read(file)).not.toMatch(/\d{3}_[0-9a-f]{16}|\.txt\b/);
+  });
+
+  it('cites RunnersConnect by publisher, title and where to find it', () => {
+    const notes = compile(read('pyramid.workout')).plan!.notes;
+    expect(notes).toContain(
+      'Source: RunnersConnect, "IT Band Syndrome Injury in Runners: Stretches, Preventive Exercises, and Research-Backed Treatments" (runnersconnect.net), the aqua jogging workouts.',
+    );
+    // A seed that names no publisher says so rather than inventing one.
+    expect(compile(read('self-care.workout')).plan!.notes[0]).toMatch(/Sources: "How to Self-Care for the IT Band", a self-care handout \(its publisher isn't named\)/);
   });
 
   it('tags every file pool or rehab', () => {
@@ -73,11 +86,22 @@ describe('the built-in library', () => {
     expect(rows.map((r) => r.week)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rows[0]!.sets).toEqual(['Lying hip abduction 1x15 each side', 'Standing hip hike 1x15 each side']);
     expect(rows[5]!.sets).toEqual(['Lying hip abduction 3x30 each side', 'Standing hip hike 3x30 each side']);
-    expect(summarise(compile(read('fredericson-strength.workout'), { week: 6 }).plan!)).toBe('2 exercises, 30 reps x 3 each side + 5:30');
+    expect(summarise(compile(read('fredericson-strength.workout')).plan!)).toBe('2 exercises, 15 reps each side, about 4 min');
+    expect(summarise(compile(read('fredericson-strength.workout'), { week: 6 }).plan!)).toBe('2 exercises, 3 sets of 30 each side, about 24 min');
   });
 
-  it('summarises untimed rehab work as reps x sets', () => {
-    expect(summarise(compile(read('hip-strength-extras.workout')).plan!)).toBe('15 reps x 1 each side + 4:10');
-    expect(summarise(compile(read('pyramid.workout')).plan!)).toBe('1:17:00');
+  it('summarises rehab work as exercises, sets, sides, holds and about how long; pool work by its exact total', () => {
+    const summary = (file: string) => summarise(compile(read(file)).plan!);
+    // Every exercise counts: the bridges and the wall holds too.
+    expect(summary('hip-strength-extras.workout')).toBe(
+      '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min',
+    );
+    expect(summary('fredericson-stretches.workout')).toBe('2 exercises, 15 s each side, 1 step until Done, about 2 min');
+    expect(summary('self-care.workout')).toBe('4 exercises (2 × 20 s each leg, 2 sets of 10 steps each side, 30 s each leg), about 5 min');
+    expect(summary('foam-rolling.workout')).toBe('4 exercises, 1 min each side, about 8 min');
+    expect(summary('icing.workout')).toBe('10:00');
+    for (const [file, { total }] of Object.entries(GOLDEN)) {
+      if (compile(read(file)).plan!.tags.includes('pool')) expect(summary(file), file).toBe(total);
+    }
   });
 });
