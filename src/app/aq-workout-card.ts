@@ -2,14 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { summarise } from '../dsl';
 import { sharedStyles } from '../styles/shared';
-import { splitSource } from './format';
+import { isClock, splitSource } from './format';
 import { planOf, type LibraryEntry } from './library';
 import { workoutHref } from './router';
 import './aq-diagnostics';
 
 /**
  * One workout in the library: its title (a link to the workout, and the whole
- * card is a tap target), total time, when to do it, tags, notes and source.
+ * card is a tap target), total time (or, for rehab, its exercises and about how
+ * long), when to do it, tags, notes and the source it cites.
  * A workout that does not compile shows its diagnostics instead.
  *
  * @cssprop --aq-color-surface - Card background.
@@ -69,6 +70,10 @@ export class AqWorkoutCard extends LitElement {
         font-size: var(--aq-text-xl);
         line-height: var(--aq-leading-tight);
       }
+      /* A rehab summary is a sentence ("2 exercises, 15 s each side, about 2 min"), not a clock. */
+      .total.words {
+        font-size: var(--aq-text-lg);
+      }
       .when {
         font-size: var(--aq-text-lg);
         line-height: var(--aq-leading-tight);
@@ -92,12 +97,13 @@ export class AqWorkoutCard extends LitElement {
       </article>`;
     }
     const { source, notes } = splitSource(plan.notes);
+    const total = summarise(plan);
     return html`<article aria-labelledby=${titleId}>
       ${link}
       <dl>
         <div>
           <dt>Total</dt>
-          <dd class="total tabular" part="total">${summarise(plan)}</dd>
+          <dd class="total tabular ${isClock(total) ? '' : 'words'}" part="total">${total}</dd>
         </div>
         ${plan.when
           ? html`<div>

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { summarise, weekTable } from '../dsl';
+import { estimateNote, summarise, weekTable } from '../dsl';
 import type { CompileResult, Plan, WeekRow } from '../dsl';
 import { primaryActionStyles, sharedStyles } from '../styles/shared';
 import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from './events';
-import { splitSource } from './format';
+import { isClock, splitSource } from './format';
 import { compileSafely, planOf, type LibraryEntry } from './library';
 import { hrefFor, RouteName } from './router';
 import { loadChoices, saveChoices } from './settings';
@@ -67,6 +67,15 @@ export class AqWorkoutPage extends LitElement {
       dd.total {
         font-size: var(--aq-text-2xl);
         line-height: var(--aq-leading-tight);
+      }
+      /* A rehab summary is a sentence, not a clock. */
+      dd.total.words {
+        font-size: var(--aq-text-xl);
+      }
+      .estimate {
+        margin: 0;
+        color: var(--aq-color-text-muted);
+        font-size: var(--aq-text-sm);
       }
       section {
         display: grid;
@@ -138,6 +147,8 @@ export class AqWorkoutPage extends LitElement {
     }
     const warnings = compiled.result?.diagnostics.filter((d) => d.severity === 'warning') ?? [];
     const { source, notes } = splitSource(shown.notes);
+    const total = plan ? summarise(plan) : '–';
+    const estimate = plan ? estimateNote(plan) : null;
     return html`
       ${back}
       <header>
@@ -145,7 +156,7 @@ export class AqWorkoutPage extends LitElement {
         <dl>
           <div>
             <dt>Total</dt>
-            <dd class="total tabular" aria-live="polite">${plan ? summarise(plan) : '–'}</dd>
+            <dd class="total tabular ${isClock(total) ? '' : 'words'}" aria-live="polite">${total}</dd>
           </div>
           <div>
             <dt>Intervals</dt>
@@ -158,6 +169,7 @@ export class AqWorkoutPage extends LitElement {
               </div>`
             : nothing}
         </dl>
+        ${estimate ? html`<p class="estimate">${estimate}</p>` : nothing}
         ${shown.tags.length > 0
           ? html`<ul class="tags" aria-label="Tags">
               ${shown.tags.map((tag) => html`<li class="tag">${tag}</li>`)}

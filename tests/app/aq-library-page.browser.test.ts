@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { summarise } from '../../src/dsl';
+import { splitSource } from '../../src/app/format';
 import { library, loadLibrary, planOf } from '../../src/app/library';
 import '../../src/app/aq-library-page';
+import { deepText, FILE_NAME } from './deep-text';
 import { factText, mount, unmountAll } from './helpers';
 
 afterEach(unmountAll);
@@ -40,19 +42,38 @@ describe('<aq-library-page>', () => {
     await expect.element(page.getByRole('heading', { level: 2, name: 'Rehab' })).toBeVisible();
   });
 
-  it('shows notes, the source document and the schedule hint', async () => {
+  it('shows notes, the source as people cite it and the schedule hint', async () => {
     await mount('aq-library-page', { entries: library });
-    const withSource = library.find((entry) => planOf(entry)?.notes.some((n) => n.startsWith('From ')));
-    expect(withSource, 'a workout names its source').toBeDefined();
-    const source = planOf(withSource!)!.notes.find((n) => n.startsWith('From '))!;
-    const card = page.getByRole('article', { name: withSource!.title, exact: true });
-    await expect.element(card.getByText(source, { exact: true })).toBeVisible();
+    const pyramid = library.find((entry) => entry.id === 'pyramid')!;
+    const card = page.getByRole('article', { name: pyramid.title, exact: true });
+    const { source, notes } = splitSource(planOf(pyramid)!.notes);
+    expect(source).toMatch(/^Source: RunnersConnect, "IT Band Syndrome Injury in Runners/);
+    await expect.element(card.getByText(source!, { exact: true })).toBeVisible();
+    await expect.element(card.getByText(notes[0]!, { exact: true })).toBeVisible();
 
     const scheduled = library.find((entry) => planOf(entry)?.when);
     if (scheduled) {
       const scheduledCard = page.getByRole('article', { name: scheduled.title, exact: true });
       await expect.element(scheduledCard.getByText(factText('When', planOf(scheduled)!.when!))).toBeVisible();
     }
+  });
+
+  it('never shows a source document by its file name', async () => {
+    const element = await mount('aq-library-page', { entries: library });
+    const text = deepText(element);
+    expect(text).toContain('RunnersConnect');
+    expect(text).not.toMatch(FILE_NAME);
+  });
+
+  it('summarises rehab as exercises a person understands, every exercise counted', async () => {
+    await mount('aq-library-page', { entries: library });
+    const rehab = page.getByRole('region', { name: 'Rehab', exact: true });
+    const card = (title: string) => rehab.getByRole('article', { name: title, exact: true });
+    await expect
+      .element(card('Hip strength extras').getByText(factText('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min')))
+      .toBeVisible();
+    await expect.element(card('Fredericson stretches').getByText(factText('Total', '2 exercises, 15 s each side, 1 step until Done, about 2 min'))).toBeVisible();
+    await expect.element(card('Fredericson strength').getByText(factText('Total', '2 exercises, 15 reps each side, about 4 min'))).toBeVisible();
   });
 
   it('shows a broken workout with its diagnostics instead of failing', async () => {

@@ -3,6 +3,7 @@ import { page } from 'vitest/browser';
 import { compile, summarise } from '../../src/dsl';
 import { library, loadLibrary, type LibraryEntry } from '../../src/app/library';
 import '../../src/app/aq-workout-page';
+import { deepText, FILE_NAME } from './deep-text';
 import { factText, mount, unmountAll } from './helpers';
 
 afterEach(unmountAll);
@@ -92,6 +93,29 @@ describe('<aq-workout-page>', () => {
     await rounds.selectOptions('4');
     await expect.element(total('0:08')).toBeVisible();
     await expect.element(page.getByText('The workout is too long.')).not.toBeInTheDocument();
+  });
+
+  it('summarises a rehab workout in words, says what "about" counts and cites its source', async () => {
+    await mount('aq-workout-page', { entry: entryTitled('Hip strength extras') });
+    await expect
+      .element(total('3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'))
+      .toBeVisible();
+    await expect.element(page.getByText('About: the timed steps, plus 3 s a rep.')).toBeVisible();
+    await expect.element(page.getByText(/^Sources: RunnersConnect, "IT Band Syndrome Injury in Runners/)).toBeVisible();
+    // The week picker's summary changes with the week, in words.
+    await mount('aq-workout-page', { entry: entryTitled('Fredericson strength') });
+    await page.getByRole('combobox', { name: 'Week' }).selectOptions('6');
+    await expect.element(total('2 exercises, 3 sets of 30 each side, about 24 min')).toBeVisible();
+  });
+
+  it('never shows a source document by its file name, on any built-in workout', async () => {
+    for (const entry of library) {
+      const element = await mount('aq-workout-page', { entry });
+      const text = deepText(element);
+      expect(text, entry.id).toMatch(/Sources?: /);
+      expect(text, entry.id).not.toMatch(FILE_NAME);
+      unmountAll();
+    }
   });
 
   it('says so when there is no such workout', async () => {
