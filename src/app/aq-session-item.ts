@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatClock } from '../dsl';
+import { formatClock, outline, summarise, type OutlineBlock } from '../dsl';
 import type { SessionRecord } from '../storage/schema';
 import { buttonStyles, disclosureStyles, sharedStyles } from '../styles/shared';
 import { cssProps } from './css-props';
@@ -16,21 +16,28 @@ export interface SaveStatus {
 
 const KIND_TEXT: Record<SessionRecord['kind'], string> = { pool: 'Pool', rehab: 'Rehab', other: '' };
 
-/** What was chosen before the run, in words: "Rounds 12", "Hold 0:45", "Week 3 of 6". */
-function choicesText(session: SessionRecord): string[] {
-  const entries = Object.entries(session.choices);
-  if (entries.length === 0 && session.week === null) return [];
-  // The session keeps its own text, so its choices are named from that text, not the library's.
+/** What a session ran, worked out once from its own text when its details open. */
+interface SessionDetails {
+  /** What was chosen before the run, in words: "Rounds 12", "Hold 0:45", "Week 3 of 6". */
+  readonly choices: string[];
+  /** "1:17:00", "2 exercises, 15 reps each side, about 4 min"; null when the text no longer compiles. */
+  readonly summary: string | null;
+  /** The steps as written, in words, grouped under their repeats. */
+  readonly outline: readonly OutlineBlock[];
+}
+
+function sessionDetails(session: SessionRecord): SessionDetails {
+  // The session keeps its own text, so it is described from that text, not the library's.
   const { result } = compileSafely(session.source, { choices: session.choices, ...(session.week ? { week: session.week } : {}) });
   const plan = result ? planOf({ result }) : null;
-  const out: string[] = [];
-  if (session.week !== null) out.push(plan?.weeks ? `Week ${session.week} of ${plan.weeks}` : `Week ${session.week}`);
-  for (const [id, value] of entries) {
+  const choices: string[] = [];
+  if (session.week !== null) choices.push(plan?.weeks ? `Week ${session.week} of ${plan.weeks}` : `Week ${session.week}`);
+  for (const [id, value] of Object.entries(session.choices)) {
     const choice = plan?.choices.find((c) => c.id === id);
-    if (choice) out.push(`${choice.label} ${choice.kind === 'time' ? formatClock(value) : value}`);
-    else out.push(`Line ${id}: ${value}`);
+    if (choice) choices.push(`${choice.label} ${choice.kind === 'time' ? formatClock(value) : value}`);
+    else choices.push(`Line ${id}: ${value}`);
   }
-  return out;
+  return { choices, summary: plan ? summarise(plan) : null, outline: plan ? outline(plan) : [] };
 }
 
 /** A label and its value, read in that order: "Planned 1:20:00". */
@@ -44,7 +51,8 @@ function fact(label: string, value: string) {
 /**
  * One session in History: when, which workout, planned and actual time,
  * whether it was completed, time per zone, and the rating and note. It opens
- * to show the exact workout text it ran and its choices, a form to edit the
+ * to show what it ran in words (its summary, the choices made and its steps,
+ * with the exact workout text behind a second disclosure), a form to edit the
  * rating and note, and Delete.
  *
  * @fires aq-session-save - The rating or note was edited; detail `{ session }` (the page stamps `updatedAt`).
@@ -133,6 +141,32 @@ export class AqSessionItem extends LitElement {
         gap: var(--aq-space-4);
         padding-block-start: var(--aq-space-2);
       }
+      .ran {
+        display: grid;
+        gap: var(--aq-space-2);
+      }
+      .ran h4 {
+        margin: 0;
+        font-size: var(--aq-text-md);
+      }
+      .summary {
+        margin: 0;
+        font-weight: 700;
+      }
+      .outline,
+      .outline ul {
+        display: grid;
+        gap: var(--aq-space-1);
+        margin: 0;
+        padding-inline-start: var(--aq-space-5);
+      }
+      .outline {
+        padding-inline-start: var(--aq-space-4);
+        overflow-wrap: anywhere;
+      }
+      .repeat {
+        font-weight: 700;
+      }
       pre {
         margin: 0;
         padding: var(--aq-space-3);
@@ -204,8 +238,8 @@ export class AqSessionItem extends LitElement {
   @state() private _open = false;
   /** The form changed since the status was given, so the status no longer applies. */
   @state() private _edited = false;
-  /** Choices in words, worked out once per session record. */
-  private _choices: { session: SessionRecord; text: string[] } | null = null;
+  /** What the session ran, in words, worked out once per session record. */
+  private _details: { session: SessionRecord; details: SessionDetails } | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('status')) this._edited = false;
@@ -245,14 +279,35 @@ export class AqSessionItem extends LitElement {
   }
 
   private _panel(s: SessionRecord) {
-    if (this._choices?.session !== s) this._choices = { session: s, text: choicesText(s) };
-    const choices = this._choices.text;
+    if (this._details?.session !== s) this._details = { session: s, details: sessionDetails(s) };
+    const { choices, summary, outline: blocks } = this._details.details;
     const status = this._edited ? null : this.status;
     return html`
-      ${choices.length > 0
-        ? html`<ul class="tags" aria-label="Choices">${choices.map((c) => html`<li class="tag">${c}</li>`)}</ul>`
-        : nothing}
-      <pre aria-label="Workout text">${s.source}</pre>
+      <section class="ran" aria-labelledby="ran-heading">
+        <h4 id="ran-heading">What it ran</h4>
+        ${summary !== null ? html`<p class="summary">${summary}</p>` : html`<p>This workout's text can no longer be read as steps.</p>`}
+        ${choices.length > 0
+          ? html`<ul class="tags" aria-label="Choices">${choices.map((c) => html`<li class="tag">${c}</li>`)}</ul>`
+          : nothing}
+        ${blocks.length > 0
+          ? html`<ul class="outline" aria-label="Steps">
+              ${blocks.map((block) =>
+                block.heading === null
+                  ? block.steps.map((step) => html`<li>${step}</li>`)
+                  : html`<li>
+                      <span class="repeat">${block.heading}:</span>
+                      <ul>
+                        ${block.steps.map((step) => html`<li>${step}</li>`)}
+                      </ul>
+                    </li>`,
+              )}
+            </ul>`
+          : nothing}
+        <details class="exact">
+          <summary>Exact workout text (the workout language)</summary>
+          <pre aria-label="Workout text">${s.source}</pre>
+        </details>
+      </section>
       <form @submit=${this._onSave} @input=${this._onInput}>
         <div class="fields">
           <label>

@@ -145,16 +145,45 @@ describe('<aq-history-page>', () => {
     await expect.element(rehab.getByText('<b>Knee</b> fine on the stairs')).toBeVisible();
   });
 
-  it('opens a session to show the exact workout text it ran and its choices', async () => {
-    const source = '# Pyramid\ntags: pool\n\n4-6x\n  1m hard\n  1m rest\n';
+  it('opens a session to show what it ran in words, with the exact text behind its own disclosure', async () => {
+    const source = '# Pyramid\ntags: pool\n> Source: RunnersConnect.\n4-6x\n  1m hard\n  between 1m rest\n';
     const store = await openStore([session(0, { title: 'Pyramid', source, choices: { '4:1': 5 } })]);
     await showHistory(store);
     const item = article('Pyramid');
     await item.getByText('Details and edit').click();
+    const ran = item.getByRole('region', { name: 'What it ran' });
+    await expect.element(ran).toBeVisible();
+    await expect.element(ran.getByText('9:00', { exact: true })).toBeVisible();
+    await expect.element(item.getByRole('list', { name: 'Choices' })).toHaveTextContent('Rounds 5');
+    const steps = item.getByRole('list', { name: 'Steps' });
+    await expect.element(steps).toHaveTextContent(/5 rounds:\s*1 min, hard\s*Between: 1 min, rest/);
+    // The workout language stays out of sight until asked for.
+    await expect.element(item.getByLabelText('Workout text')).not.toBeVisible();
+    await expect.element(item.getByText(/4-6x/)).not.toBeVisible();
+    await item.getByText('Exact workout text (the workout language)').click();
     await expect.element(item.getByLabelText('Workout text')).toBeVisible();
     // Exactly as it ran, line breaks and indentation included.
     expect(item.getByLabelText('Workout text').element().textContent).toBe(source);
-    await expect.element(item.getByRole('list', { name: 'Choices' })).toHaveTextContent('Rounds 5');
+  });
+
+  it('describes a rehab session in words', async () => {
+    const source = '# Hip strength extras\ntags: rehab\n15 reps "Clamshell" each side\n30s rest\n10 reps hold 5s "Glute bridge"\n';
+    const store = await openStore([session(0, { title: 'Hip strength extras', kind: 'rehab', source })]);
+    await showHistory(store);
+    const item = article('Hip strength extras');
+    await item.getByText('Details and edit').click();
+    await expect.element(item.getByText('2 exercises (15 reps each side, 10 reps with 5 s holds), about 4 min')).toBeVisible();
+    await expect.element(item.getByRole('list', { name: 'Steps' })).toHaveTextContent(/Clamshell: 15 reps each side\s*30 s, rest\s*Glute bridge: 10 reps with 5 s holds/);
+  });
+
+  it('says when a session’s text can no longer be read, and still offers the text', async () => {
+    const store = await openStore([session(0, { title: 'Odd', source: '# Odd\n1m sprnt\n' })]);
+    await showHistory(store);
+    const item = article('Odd');
+    await item.getByText('Details and edit').click();
+    await expect.element(item.getByText("This workout's text can no longer be read as steps.")).toBeVisible();
+    await item.getByText('Exact workout text (the workout language)').click();
+    expect(item.getByLabelText('Workout text').element().textContent).toBe('# Odd\n1m sprnt\n');
   });
 
   it('loads 20 at a time, and Show more brings the next page', async () => {
