@@ -41,6 +41,37 @@ describe('the library', () => {
     await page.getByRole('heading', { level: 1, name: 'Workouts' }).waitFor();
   });
 
+  it('cites sources by publisher and title, never by file name, and sums up rehab in words', async () => {
+    const { page } = session;
+    /** Everything a person could read on the page, through the shadow roots. */
+    const pageText = () =>
+      page.evaluate(() => {
+        const walk = (node: Node): string => {
+          if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+          if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+          const shadow = node instanceof Element && node.shadowRoot ? walk(node.shadowRoot) : '';
+          return shadow + ' ' + [...node.childNodes].map(walk).join(' ');
+        };
+        return walk(document.body);
+      });
+    const fileName = /\d{3}_[0-9a-f]{16}|\.txt\b/;
+
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Workouts' }).waitFor();
+    const extras = page.getByRole('article', { name: 'Hip strength extras', exact: true });
+    await extras
+      .getByText(fact('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'))
+      .waitFor();
+    const library = await pageText();
+    expect(library).toContain('RunnersConnect, "IT Band Syndrome Injury in Runners');
+    expect(library).not.toMatch(fileName);
+
+    await extras.getByRole('link', { name: 'Hip strength extras' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hip strength extras' }).waitFor();
+    await page.getByText(/^Sources: RunnersConnect, "IT Band Syndrome Injury in Runners/).waitFor();
+    expect(await pageText()).not.toMatch(fileName);
+  });
+
   it('lets the athlete choose 15 rounds of Wave your hands in the air', async () => {
     const { page } = session;
     const wave = workouts.find((w) => w.title === 'Wave your hands in the air');
