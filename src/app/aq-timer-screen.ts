@@ -4,13 +4,17 @@ import { cssProps } from './css-props';
 import { formatClock } from '../dsl/index';
 import type { Interval, Plan, Target } from '../dsl/plan';
 import { announce } from '../engine/cues';
-import type { TimerState } from '../engine/timer';
+import { RepPhase, type RepState, type TimerState } from '../engine/timer';
+import { registerTimerFonts } from '../styles/fonts';
 import { sharedStyles } from '../styles/shared';
 import { TimerController } from './timer-controller';
-import type { WorkoutSession } from './workout-session';
+import { UNDO_END_MS, type WorkoutSession } from './workout-session';
 
 /** How long the Unlock button must be held. */
 export const UNLOCK_HOLD_MS = 2000;
+
+// The faces load with the app, so they are ready (from the precache) before the first Start.
+registerTimerFonts();
 
 const ROUND_NAMES = { round: 'Round', rung: 'Rung', set: 'Set' } as const;
 
@@ -34,6 +38,25 @@ export function targetText(target: Target | null, hrMax: number | null): string 
   return `${pct} (${Math.round((target.low * hrMax) / 100)}-${Math.round((target.high * hrMax) / 100)} bpm)`;
 }
 
+/**
+ * The word for a tempo phase. An isometric hold moves nothing: its first
+ * phase is pushing into the hold, its last letting go, never "up" and "down".
+ */
+export function phaseText(interval: Interval, phase: RepState['phase']): string {
+  if (phase === RepPhase.Hold) return 'Hold';
+  if (/\bisometric\b/i.test(interval.label)) return phase === RepPhase.Up ? 'Push' : 'Let go';
+  return phase === RepPhase.Up ? 'Up' : 'Down';
+}
+
+/**
+ * What the planned time left leaves out: " + reps" while sets counted by Done
+ * (reps, steps) are still ahead; nothing when only open steps remain (a
+ * stretch session's "get ready" step has no reps).
+ */
+export function untimedAheadText(plan: Plan, index: number): string {
+  return plan.intervals.slice(index).some((i) => i.duration === null && (i.amount === 'reps' || i.amount === 'steps')) ? ' + reps' : '';
+}
+
 function sideText(i: Interval | null): string {
   if (!i?.side) return '';
   const side = i.side === 'left' ? 'Left' : 'Right';
@@ -52,14 +75,20 @@ function amountText(i: Interval): string {
 /**
  * The poolside timer: readable from 3 m, run with wet hands.
  *
- * The current zone's colour fills the screen; the time left in the interval
- * fills most of it. Big Pause / Resume, Back, Skip, Done and End workout
- * buttons; Lock makes the whole screen ignore touches until Unlock is held
- * for 2 seconds.
+ * The current zone's colour fills the screen; the time left fills most of it,
+ * in a tall condensed face: minutes over seconds in portrait, one line in
+ * landscape, the seconds alone in the last minute. Tempo reps show the phase
+ * and its seconds instead, and the rep. Paused puts a thick frame round the
+ * screen and a bar across it. Pause / Resume and Done are the biggest targets;
+ * End asks first, then waits UNDO_END_MS with Undo before it really ends. Lock
+ * makes the whole screen ignore touches until Unlock is held for 2 seconds.
  *
- * @fires aq-run-end - The workout finished or was ended early (detail: the final state).
+ * @fires aq-run-end - The workout finished or was ended (detail: the final state); never during End's undo window.
  * @cssprop --aq-zone-* - Zone colours; the screen takes the current zone's.
  * @cssprop --aq-on-zone - Text colour on a zone colour.
+ * @cssprop --aq-on-zone-focus - The focus ring on a zone colour.
+ * @cssprop --aq-font-digits - The face of the time left, zone names and phases.
+ * @cssprop --aq-font-legible - The face of every other word.
  */
 @customElement('aq-timer-screen')
 export class AqTimerScreen extends LitElement {
@@ -69,109 +98,231 @@ export class AqTimerScreen extends LitElement {
       :host {
         --zone: var(--aq-zone-work);
         position: relative;
-        display: grid;
+        display: block;
         min-height: 100vh;
         min-height: 100dvh;
         background: var(--zone);
         color: var(--aq-on-zone);
+        font-family: var(--aq-font-legible);
+        font-weight: 700;
         user-select: none;
         -webkit-user-select: none;
         touch-action: manipulation;
       }
+      .screen :focus-visible,
+      .lock :focus-visible,
+      .confirm :focus-visible {
+        outline: 4px solid var(--aq-on-zone-focus);
+        outline-offset: 3px;
+      }
+      .banner :focus-visible {
+        outline-color: var(--aq-color-focus);
+      }
       .screen {
         display: grid;
-        grid-template-areas: 'head' 'main' 'next' 'controls';
-        grid-template-rows: auto 1fr auto auto;
-        gap: var(--aq-space-3);
-        padding: max(var(--aq-space-3), env(safe-area-inset-top)) max(var(--aq-space-4), env(safe-area-inset-right))
-          max(var(--aq-space-4), env(safe-area-inset-bottom)) max(var(--aq-space-4), env(safe-area-inset-left));
-        min-height: 100vh;
-        min-height: 100dvh;
+        grid-template-areas: 'head' 'info' 'centre' 'next' 'controls';
+        grid-template-rows: auto auto minmax(0, 1fr) auto auto;
+        grid-template-columns: minmax(0, 1fr);
+        gap: var(--aq-space-2);
+        /* A fixed height: the clock takes whatever the rest leaves, and nothing scrolls. */
+        height: 100vh;
+        height: 100dvh;
+        padding: max(var(--aq-space-2), env(safe-area-inset-top)) max(var(--aq-space-3), env(safe-area-inset-right))
+          max(var(--aq-space-3), env(safe-area-inset-bottom)) max(var(--aq-space-3), env(safe-area-inset-left));
+        overflow: hidden;
+      }
+      /* Paused, from across the pool: a thick frame round everything, and the bar below. */
+      .screen.paused {
+        box-shadow: inset 0 0 0 var(--aq-space-3) var(--aq-on-zone);
+        padding-inline: max(var(--aq-space-5), env(safe-area-inset-left));
       }
       .head {
         grid-area: head;
+        display: grid;
+        gap: var(--aq-space-2);
+        min-width: 0;
+      }
+      .banners {
+        display: grid;
+        gap: var(--aq-space-2);
+      }
+      .info {
+        grid-area: info;
+        display: grid;
+        justify-items: center;
+        text-align: center;
+        min-width: 0;
+      }
+      .centre {
+        grid-area: centre;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        text-align: center;
+        min-height: 0;
+        min-width: 0;
       }
       .next-area {
         grid-area: next;
+        display: grid;
+        gap: var(--aq-space-1);
+        min-width: 0;
       }
       .controls {
         grid-area: controls;
+        display: grid;
+        grid-template-columns: 1fr 1.6fr 1fr;
+        gap: var(--aq-space-2);
       }
       .top {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        align-items: center;
+        gap: var(--aq-space-2);
+      }
+      .where {
         display: flex;
         flex-wrap: wrap;
-        justify-content: space-between;
-        gap: var(--aq-space-2) var(--aq-space-4);
-        font-size: clamp(var(--aq-text-lg), 6vw, var(--aq-text-2xl));
-        font-weight: 800;
+        justify-content: center;
+        align-items: center;
+        gap: var(--aq-space-1) var(--aq-space-3);
+        font-size: clamp(var(--aq-text-md), 5.5vw, var(--aq-text-xl));
+        line-height: var(--aq-leading-tight);
+        text-align: center;
       }
       .side {
         padding: 0 var(--aq-space-3);
-        border: 3px solid currentColor;
         border-radius: var(--aq-radius-pill);
+        background: var(--aq-on-zone);
+        color: var(--zone);
+        font-size: clamp(var(--aq-text-xl), 9vw, 2.5rem);
+        line-height: 1.1;
+        text-transform: uppercase;
       }
-      .main {
-        grid-area: main;
+      .paused-bar {
         display: flex;
-        flex-direction: column;
         justify-content: center;
         align-items: center;
-        text-align: center;
-        min-height: 0;
+        gap: var(--aq-space-3);
+        padding: 0 var(--aq-space-3);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-on-zone);
+        color: var(--zone);
+        font-family: var(--aq-font-digits);
+        font-size: clamp(2rem, 11vw, 3.25rem);
+        line-height: 1.15;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+      }
+      .paused-bar .bars {
+        display: flex;
+        gap: 0.14em;
+      }
+      .paused-bar .bars::before,
+      .paused-bar .bars::after {
+        content: '';
+        width: 0.16em;
+        height: 0.62em;
+        background: currentColor;
       }
       .zone {
-        font-size: clamp(2.5rem, 13vw, 6rem);
-        font-weight: 900;
+        font-family: var(--aq-font-digits);
+        font-size: clamp(2.25rem, min(13vw, 7vh), 4.5rem);
+        font-weight: 700;
         line-height: 1;
         text-transform: uppercase;
-        letter-spacing: 0.02em;
+        letter-spacing: 0.03em;
       }
       .label {
-        font-size: clamp(var(--aq-text-xl), 7vw, 3rem);
-        font-weight: 800;
+        font-size: clamp(var(--aq-text-lg), 6.5vw, 2.25rem);
+        line-height: var(--aq-leading-tight);
+        overflow-wrap: anywhere;
+      }
+      .target,
+      .small {
+        font-size: var(--aq-text-lg);
         line-height: var(--aq-leading-tight);
       }
-      .target {
-        font-size: var(--aq-text-lg);
-        font-weight: 700;
+      /* The time left fills what is left of the screen: sized in container units of this box. */
+      .clock {
+        flex: 1 1 0;
+        min-height: 0;
+        width: 100%;
+        container-type: size;
+        display: grid;
+        place-items: center;
       }
       .digits {
-        font-size: clamp(5rem, min(36vw, 38vh), 22rem);
-        font-weight: 900;
-        line-height: 0.95;
+        display: grid;
+        justify-items: end;
+        font-family: var(--aq-font-digits);
+        font-weight: 700;
         font-variant-numeric: tabular-nums;
-        letter-spacing: -0.02em;
+        line-height: 0.8;
+        white-space: nowrap;
       }
-      .digits.small {
-        font-size: clamp(3.5rem, 18vw, 9rem);
+      .digits > span {
+        display: flex;
+        align-items: baseline;
       }
-      .digits.long {
-        font-size: clamp(4.5rem, min(27vw, 34vh), 18rem);
+      /*
+       * Barlow Condensed: a digit is 0.73 em tall and at most 0.46 em wide.
+       * Portrait, minutes over seconds: two lines of 0.8 em in the height, two
+       * digits and the unit in the width.
+       */
+      .digits.minutes {
+        font-size: min(46cqh, 80cqw);
+      }
+      .digits.seconds {
+        font-size: min(115cqh, 80cqw);
+      }
+      .digits .colon {
+        display: none;
+      }
+      .digits .unit {
+        margin-inline-start: 0.08em;
+        font-family: var(--aq-font-legible);
+        font-size: max(var(--aq-text-md), 0.11em);
+        line-height: 1;
+      }
+      .digits.seconds .mm {
+        display: none;
+      }
+      .digits.phase {
+        font-size: min(115cqh, 150cqw);
+      }
+      .phase-word {
+        font-family: var(--aq-font-digits);
+        font-size: clamp(3rem, min(20vw, 11vh), 7rem);
+        line-height: 0.95;
+        text-transform: uppercase;
+        letter-spacing: 0.03em;
       }
       .rep {
-        font-size: clamp(var(--aq-text-2xl), 10vw, 5rem);
-        font-weight: 900;
-        line-height: 1.05;
+        font-size: clamp(var(--aq-text-xl), min(10vw, 6vh), 3.5rem);
+        line-height: var(--aq-leading-tight);
       }
-      .phase {
-        font-size: clamp(3rem, 16vw, 9rem);
-        font-weight: 900;
+      .count {
+        font-family: var(--aq-font-digits);
         text-transform: uppercase;
+        font-size: clamp(3rem, min(24vw, 14vh), 8rem);
         line-height: 1;
       }
       .next {
-        font-size: clamp(var(--aq-text-lg), 5.5vw, var(--aq-text-2xl));
-        font-weight: 700;
+        font-size: clamp(var(--aq-text-md), 5vw, var(--aq-text-xl));
+        line-height: var(--aq-leading-tight);
         text-align: center;
+        overflow-wrap: anywhere;
       }
       .progress {
         display: grid;
         gap: var(--aq-space-1);
-        font-size: var(--aq-text-lg);
-        font-weight: 700;
+        font-size: var(--aq-text-md);
+        line-height: var(--aq-leading-tight);
       }
       .bar {
-        height: 0.9rem;
+        height: 0.8rem;
         border-radius: var(--aq-radius-pill);
         border: 2px solid currentColor;
         overflow: hidden;
@@ -183,44 +334,41 @@ export class AqTimerScreen extends LitElement {
       }
       .progress-text {
         display: flex;
+        flex-wrap: wrap;
         justify-content: space-between;
-      }
-      .controls {
-        display: grid;
-        grid-template-columns: 1fr 1.35fr 1fr;
-        gap: var(--aq-space-3);
+        gap: 0 var(--aq-space-3);
       }
       button {
-        min-height: 4.5rem;
         min-width: var(--aq-tap-min);
-        padding: var(--aq-space-2) var(--aq-space-3);
+        min-height: var(--aq-tap-min);
+        padding: var(--aq-space-1) var(--aq-space-2);
         border: 3px solid currentColor;
         border-radius: var(--aq-radius-2);
         background: var(--aq-on-zone-surface);
         color: var(--aq-on-zone);
         font: inherit;
-        font-size: var(--aq-text-lg);
-        font-weight: 800;
+        font-size: clamp(var(--aq-text-md), 5.5vw, var(--aq-text-lg));
+        line-height: var(--aq-leading-tight);
         cursor: pointer;
       }
+      .controls button {
+        min-height: 4.75rem;
+      }
       button.primary {
-        font-size: var(--aq-text-xl);
         background: var(--aq-on-zone);
         color: var(--zone);
       }
+      .controls .primary {
+        font-size: clamp(var(--aq-text-lg), 7vw, 2rem);
+      }
       .done {
         width: min(100%, 28rem);
-        min-height: 8rem;
-        font-size: clamp(var(--aq-text-2xl), 12vw, 4.5rem);
-        margin-block: var(--aq-space-3);
-      }
-      .wide {
-        grid-column: 1 / -1;
-      }
-      .row2 {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: var(--aq-space-3);
+        flex: 0 1 auto;
+        min-height: 6rem;
+        font-family: var(--aq-font-digits);
+        font-size: clamp(3rem, 16vw, 5rem);
+        text-transform: uppercase;
+        margin-block: var(--aq-space-2);
       }
       .banner {
         display: flex;
@@ -228,17 +376,78 @@ export class AqTimerScreen extends LitElement {
         align-items: center;
         justify-content: space-between;
         gap: var(--aq-space-2);
-        padding: var(--aq-space-3);
+        padding: var(--aq-space-2) var(--aq-space-3);
         border-radius: var(--aq-radius-2);
         background: var(--aq-color-surface);
         color: var(--aq-color-text);
-        font-weight: 700;
+        line-height: var(--aq-leading-tight);
       }
       .banner button {
-        min-height: var(--aq-tap-min);
         background: var(--aq-color-surface-alt);
         color: var(--aq-color-text);
         font-size: var(--aq-text-md);
+      }
+      /* End's confirmation and its undo window: over everything, in the zone's inverse. */
+      .confirm {
+        position: fixed;
+        inset: 0;
+        z-index: 10;
+        display: grid;
+        align-content: center;
+        justify-items: center;
+        gap: var(--aq-space-4);
+        padding: var(--aq-space-4);
+        background: var(--zone);
+        color: var(--aq-on-zone);
+        text-align: center;
+      }
+      .confirm h2 {
+        font-family: var(--aq-font-digits);
+        font-size: clamp(2.5rem, 12vw, 4.5rem);
+        text-transform: uppercase;
+        line-height: 1;
+      }
+      .confirm p {
+        font-size: var(--aq-text-lg);
+        line-height: var(--aq-leading-tight);
+      }
+      .confirm .choices {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: var(--aq-space-3);
+        width: min(100%, 32rem);
+      }
+      .confirm button {
+        min-height: 5.5rem;
+        font-size: clamp(var(--aq-text-lg), 6vw, var(--aq-text-xl));
+      }
+      .confirm .undo {
+        width: min(100%, 32rem);
+        min-height: 7rem;
+        font-family: var(--aq-font-digits);
+        font-size: clamp(3rem, 16vw, 5rem);
+        text-transform: uppercase;
+      }
+      .countdown {
+        width: min(100%, 32rem);
+        height: 0.8rem;
+        border: 2px solid currentColor;
+        border-radius: var(--aq-radius-pill);
+        overflow: hidden;
+      }
+      .countdown > div {
+        height: 100%;
+        background: currentColor;
+        transform-origin: left;
+        animation: drain var(--undo-ms) linear forwards;
+      }
+      @keyframes drain {
+        from {
+          transform: scaleX(1);
+        }
+        to {
+          transform: scaleX(0);
+        }
       }
       .lock {
         position: fixed;
@@ -259,16 +468,17 @@ export class AqTimerScreen extends LitElement {
         background: var(--aq-color-surface);
         color: var(--aq-color-text);
         font-size: var(--aq-text-lg);
-        font-weight: 700;
         text-align: center;
       }
       .unlock {
         position: relative;
         overflow: hidden;
         width: min(100%, 24rem);
+        min-height: 4.75rem;
         background: var(--aq-color-surface);
         color: var(--aq-color-text);
         border-color: var(--aq-color-text);
+        font-size: var(--aq-text-xl);
       }
       .unlock .fill {
         position: absolute;
@@ -283,46 +493,149 @@ export class AqTimerScreen extends LitElement {
       }
       .finished {
         display: grid;
-        place-items: center;
+        justify-items: center;
+        align-content: center;
+        gap: var(--aq-space-3);
+        padding: var(--aq-space-6) var(--aq-space-4);
         text-align: center;
-        gap: var(--aq-space-4);
+        overflow-wrap: anywhere;
       }
+      .finished h1 {
+        font-family: var(--aq-font-digits);
+        font-size: clamp(2.5rem, 13vw, 4.5rem);
+        text-transform: uppercase;
+        line-height: 1;
+      }
+      .finished .label {
+        max-width: 100%;
+      }
+
+      /* Landscape on a phone: the clock on the left, full height; words on the right; buttons across the bottom. */
       @media (orientation: landscape) and (max-height: 50rem) {
+        /* End bottom left, Lock bottom right, far apart; the clock has the whole height above the buttons. */
         .screen {
-          grid-template-areas: 'head head' 'main next' 'main controls';
-          grid-template-columns: 1.4fr 1fr;
-          grid-template-rows: auto 1fr auto;
-          column-gap: var(--aq-space-5);
-        }
-        .next-area {
-          align-self: end;
-        }
-        .next {
-          font-size: var(--aq-text-lg);
-        }
-        .screen {
+          grid-template-areas:
+            'banners banners banners banners'
+            'centre centre where where'
+            'centre centre paused paused'
+            'centre centre info info'
+            'centre centre next next'
+            'end controls controls lock';
+          grid-template-columns: auto minmax(0, 1.3fr) minmax(0, 1fr) auto;
+          grid-template-rows: auto auto auto minmax(0, 1fr) auto auto;
+          column-gap: var(--aq-space-3);
           row-gap: var(--aq-space-2);
         }
-        .digits {
-          font-size: clamp(4rem, min(22vw, 44vh), 20rem);
+        .head,
+        .top {
+          display: contents;
         }
-        .digits.small {
-        font-size: clamp(3.5rem, 18vw, 9rem);
-      }
-      .digits.long {
-          font-size: clamp(3.5rem, min(17vw, 40vh), 16rem);
+        .banners {
+          grid-area: banners;
+        }
+        .end-button {
+          grid-area: end;
+        }
+        .lock-button {
+          grid-area: lock;
+        }
+        .top > button {
+          min-height: 4.75rem;
+        }
+        .where {
+          grid-area: where;
+          justify-content: flex-start;
+        }
+        .paused-bar {
+          grid-area: paused;
+        }
+        .info {
+          align-content: center;
+          justify-items: start;
+          text-align: start;
+          min-height: 0;
+        }
+        /* Tempo: the phase's seconds fill the left, its name and the rep beside them. */
+        .centre.rep-set {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+          grid-template-rows: minmax(0, 1fr) auto auto minmax(0, 1fr);
+          grid-template-areas: 'clock .' 'clock word' 'clock rep' 'clock set';
+          align-items: end;
+          column-gap: var(--aq-space-3);
+        }
+        .rep-set .clock {
+          grid-area: clock;
+          height: 100%;
+        }
+        .rep-set .phase-word {
+          grid-area: word;
+        }
+        .rep-set .rep {
+          grid-area: rep;
+        }
+        .rep-set .small {
+          grid-area: set;
+          align-self: start;
+        }
+        .next {
+          text-align: start;
+          font-size: var(--aq-text-md);
         }
         .zone {
-          font-size: clamp(1.75rem, 9vh, 4rem);
+          font-size: clamp(2rem, 13vh, 4rem);
         }
         .label {
-          font-size: clamp(var(--aq-text-lg), 6vh, 2.25rem);
+          font-size: clamp(var(--aq-text-md), 7vh, 2rem);
         }
-        .controls {
-          gap: var(--aq-space-2);
+        .where {
+          font-size: var(--aq-text-lg);
+        }
+        .side {
+          font-size: clamp(var(--aq-text-lg), 8vh, var(--aq-text-2xl));
+        }
+        .paused-bar {
+          font-size: clamp(1.75rem, 10vh, 2.75rem);
+        }
+        /* One line, M:SS: the colon back, no units. */
+        .digits.minutes {
+          display: flex;
+          align-items: baseline;
+          font-size: min(118cqh, 50cqw);
+        }
+        .digits.minutes .colon {
+          display: inline;
+        }
+        .digits.minutes .unit {
+          display: none;
+        }
+        .digits.seconds {
+          font-size: min(118cqh, 70cqw);
         }
         .controls button {
-          min-height: var(--aq-tap-min);
+          min-height: 4.75rem;
+        }
+        .phase-word {
+          font-size: clamp(2.5rem, 16vh, 5rem);
+        }
+        .rep {
+          font-size: clamp(var(--aq-text-lg), 9vh, 2.5rem);
+        }
+        .count {
+          font-size: clamp(2.5rem, 18vh, 6rem);
+        }
+        .done {
+          min-height: 4.75rem;
+          font-size: clamp(2.5rem, 14vh, 4rem);
+        }
+        .confirm {
+          gap: var(--aq-space-3);
+        }
+        .confirm button {
+          min-height: 4.75rem;
+        }
+        .confirm .undo {
+          min-height: 5rem;
         }
         .lock {
           align-items: flex-end;
@@ -339,6 +652,9 @@ export class AqTimerScreen extends LitElement {
         .unlock .fill {
           transition: none;
         }
+        .countdown > div {
+          animation: none;
+        }
       }
     `,
   ];
@@ -354,6 +670,10 @@ export class AqTimerScreen extends LitElement {
   @state() private _locked = false;
   @state() private _held = 0;
   @state() private _soundBlocked = false;
+  /** End was pressed: asking whether to end. */
+  @state() private _confirming = false;
+  /** End was confirmed: the session waits out the undo window. */
+  @state() private _ending = false;
 
   private readonly _timer = new TimerController(this);
   private _holdStart: number | null = null;
@@ -380,14 +700,20 @@ export class AqTimerScreen extends LitElement {
       this._timer.timer = this.session?.timer ?? null;
       if (this.session) this._listen(this.session);
       this._endFired = false;
+      this._confirming = false;
     }
   }
 
   private _listen(session: WorkoutSession): void {
-    this._offSession = session.onChange(() => {
+    const read = () => {
       this._soundBlocked = session.soundBlocked;
-    });
-    this._soundBlocked = session.soundBlocked;
+      const wasEnding = this._ending;
+      this._ending = session.ending;
+      // Undone (or resumed from the headphones): focus on Pause / Resume, where the run goes on.
+      if (wasEnding && !this._ending) this._focusAfterUpdate('.toggle');
+    };
+    this._offSession = session.onChange(read);
+    read();
   }
 
   protected override updated(): void {
@@ -398,6 +724,7 @@ export class AqTimerScreen extends LitElement {
     if ((s.status === 'finished' || s.status === 'ended') && !this._endFired) {
       this._endFired = true;
       this._locked = false;
+      this._confirming = false;
       this.dispatchEvent(new CustomEvent('aq-run-end', { detail: s, bubbles: true, composed: true }));
     }
   }
@@ -407,67 +734,103 @@ export class AqTimerScreen extends LitElement {
     const session = this.session;
     if (!s || !session) return nothing;
     if (s.status === 'finished' || s.status === 'ended') return this._renderEnd(session.plan, s);
+    const covered = this._locked || this._confirming || this._ending;
+    const paused = s.status === 'paused' && !this._ending;
     return html`
-      <main class="screen" ?inert=${this._locked} aria-hidden=${this._locked ? 'true' : 'false'}>
-        ${this._renderTop(s)}
-        ${this._renderMain(session.plan, s)}
+      <main class="screen ${paused ? 'paused' : ''}" ?inert=${covered} aria-hidden=${covered ? 'true' : 'false'}>
+        ${this._renderTop(s, paused)}
+        ${this._renderInfo(session.plan, s)}
+        ${this._renderCentre(s)}
         ${this._renderProgress(session.plan, s)}
         ${this._renderControls(s)}
       </main>
       ${this._locked ? this._renderLock() : nothing}
+      ${this._confirming ? this._renderConfirm() : nothing}
+      ${this._ending ? this._renderEnding() : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this._liveText(session.plan, s)}</p>
     `;
   }
 
-  private _renderTop(s: TimerState) {
+  private _renderTop(s: TimerState, paused: boolean) {
     const round = roundText(s.interval);
     const side = sideText(s.interval);
     return html`
       <div class="head">
-        ${this._soundBlocked
-          ? html`<div class="banner" role="alert">
-              <span>Sound is off.</span>
-              <button @click=${() => void this.session?.restoreSound()}>Tap to restore sound</button>
+        ${this._soundBlocked || this.saveProblem
+          ? html`<div class="banners">
+              ${this._soundBlocked
+                ? html`<div class="banner" role="alert">
+                    <span>Sound is off.</span>
+                    <button @click=${() => void this.session?.restoreSound()}>Tap to restore sound</button>
+                  </div>`
+                : nothing}
+              ${this.saveProblem ? html`<div class="banner" role="alert"><span>Progress isn't being saved. ${this.saveProblem}</span></div>` : nothing}
             </div>`
           : nothing}
-        ${this.saveProblem ? html`<div class="banner" role="alert"><span>Progress isn't being saved. ${this.saveProblem}</span></div>` : nothing}
         <div class="top">
-          <span>${round}</span>
-          ${side ? html`<span class="side">${side}</span>` : nothing}
-          ${s.status === 'paused' ? html`<span>Paused</span>` : nothing}
+          <button class="end-button" aria-haspopup="dialog" @click=${this._askEnd}>End</button>
+          <div class="where">
+            ${round ? html`<span>${round}</span>` : nothing}
+            ${side ? html`<span class="side">${side}</span>` : nothing}
+          </div>
+          <button class="lock-button" @click=${this._lock}>Lock</button>
         </div>
+        ${paused ? html`<div class="paused-bar"><span class="bars" aria-hidden="true"></span><span>Paused</span></div>` : nothing}
       </div>
     `;
   }
 
-  private _renderMain(plan: Plan, s: TimerState) {
+  private _renderInfo(plan: Plan, s: TimerState) {
     const i = s.interval!;
     const zone = plan.zones.find((z) => z.name === i.zone);
     const showLabel = zone?.label !== i.label;
     const target = targetText(i.target, this.hrMax);
-    let body;
-    if (s.rep) {
-      body = html`
-        <div class="phase">${s.rep.phase}</div>
-        <div class="rep">Rep ${s.rep.index} of ${s.rep.count}</div>
-        <div class="digits small" aria-label="Time left">${clockOf(s.intervalRemainingMs ?? 0)}</div>
-      `;
-    } else if (s.awaitingDone) {
-      body = html`
-        <div class="rep">${i.amount === 'open' ? '' : i.reps === null ? i.amount : `${i.reps} ${i.amount}`}</div>
-        <button class="primary done" @click=${() => this.session?.done()}>Done</button>
-        <div class="target">${clockOf(s.intervalElapsedMs)} so far</div>
-      `;
-    } else {
-      const text = clockOf(s.intervalRemainingMs ?? 0);
-      body = html`<div class="digits ${text.length > 4 ? 'long' : ''}" aria-label="Time left">${text}</div>`;
-    }
     return html`
-      <div class="main">
+      <div class="info">
         <h1 class="zone">${zone?.label ?? i.zone}</h1>
         ${showLabel ? html`<div class="label">${i.label}</div>` : nothing}
         ${target ? html`<div class="target">${target}</div>` : nothing}
-        ${body}
+      </div>
+    `;
+  }
+
+  private _renderCentre(s: TimerState) {
+    const i = s.interval!;
+    if (s.rep) {
+      const seconds = Math.ceil(s.rep.phaseRemainingMs / 1000);
+      return html`
+        <div class="centre rep-set">
+          <div class="phase-word">${phaseText(i, s.rep.phase)}</div>
+          <div class="clock">
+            <div class="digits phase" role="timer" aria-label="Seconds left in this phase">${seconds}</div>
+          </div>
+          <div class="rep">Rep ${s.rep.index} of ${s.rep.count}</div>
+          <div class="small">Set: ${clockOf(s.intervalRemainingMs ?? 0)} left</div>
+        </div>
+      `;
+    }
+    if (s.awaitingDone) {
+      const count = i.amount === 'open' ? '' : i.reps === null ? i.amount : `${i.reps} ${i.amount}`;
+      return html`
+        <div class="centre">
+          ${count ? html`<div class="count">${count}</div>` : nothing}
+          <button class="primary done" @click=${() => this.session?.done()}>Done</button>
+          <div class="small">${clockOf(s.intervalElapsedMs)} so far</div>
+        </div>
+      `;
+    }
+    const text = clockOf(s.intervalRemainingMs ?? 0);
+    const cut = text.lastIndexOf(':');
+    const minutes = text.slice(0, cut);
+    return html`
+      <div class="centre">
+        <div class="clock">
+          <div class="digits ${minutes === '0' ? 'seconds' : 'minutes'}" role="timer" aria-label="Time left"
+            ><span class="mm">${minutes}<span class="unit" aria-hidden="true">min</span></span
+            ><span class="colon">:</span
+            ><span class="ss">${text.slice(cut + 1)}<span class="unit" aria-hidden="true">sec</span></span
+          ></div>
+        </div>
       </div>
     `;
   }
@@ -484,7 +847,7 @@ export class AqTimerScreen extends LitElement {
           </div>
           <div class="progress-text">
             <span>${pct}% done</span>
-            <span>${clockOf(s.remainingMs)} left${plan.untimedCount > 0 ? ' + reps' : ''}</span>
+            <span>${clockOf(s.remainingMs)} left${untimedAheadText(plan, s.index)}</span>
           </div>
         </div>
       </div>
@@ -493,17 +856,36 @@ export class AqTimerScreen extends LitElement {
 
   private _renderControls(s: TimerState) {
     const paused = s.status === 'paused';
+    // One button whose label changes, so keyboard focus stays on it.
     return html`
       <div class="controls">
         <button @click=${() => this.session?.back()}>Back</button>
-        ${paused
-          ? html`<button class="primary" @click=${() => this.session?.resume()}>Resume</button>`
-          : html`<button class="primary" @click=${() => this.session?.pause()}>Pause</button>`}
+        <button class="primary toggle" @click=${paused ? this._resume : this._pause}>${paused ? 'Resume' : 'Pause'}</button>
         <button @click=${() => this.session?.skip()}>Skip</button>
-        <div class="row2 wide">
-          <button class="lock-button" @click=${this._lock}>Lock</button>
-          <button @click=${() => this.session?.end()}>End workout</button>
+      </div>
+    `;
+  }
+
+  private _renderConfirm() {
+    return html`
+      <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-how" @keydown=${this._confirmKey}>
+        <h2 id="confirm-title">End the workout?</h2>
+        <p id="confirm-how">The time so far is saved. You can undo for ${UNDO_END_MS / 1000} seconds.</p>
+        <div class="choices">
+          <button class="keep" @click=${this._keepGoing}>Keep going</button>
+          <button class="primary" @click=${this._confirmEnd}>End workout</button>
         </div>
+      </div>
+    `;
+  }
+
+  private _renderEnding() {
+    return html`
+      <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="ending-title" aria-describedby="ending-how">
+        <h2 id="ending-title">Ending…</h2>
+        <p id="ending-how">The workout ends in ${UNDO_END_MS / 1000} seconds. Tap Undo to carry on.</p>
+        <div class="countdown" aria-hidden="true"><div style=${cssProps({ '--undo-ms': `${UNDO_END_MS}ms` })}></div></div>
+        <button class="primary undo" @click=${this._undoEnd}>Undo</button>
       </div>
     `;
   }
@@ -533,14 +915,12 @@ export class AqTimerScreen extends LitElement {
   private _renderEnd(plan: Plan, s: TimerState) {
     const ended = s.status === 'ended';
     return html`
-      <main class="screen finished">
-        <div>
-          <h1>${ended ? 'Workout ended' : 'Workout complete'}</h1>
-          <p class="label">${plan.title}</p>
-          <p class="target">
-            ${formatClock(Math.round(s.activeMs / 1000))} active${ended ? ` · ended at interval ${s.index + 1} of ${plan.intervals.length}` : ''}
-          </p>
-        </div>
+      <main class="finished">
+        <h1>${ended ? 'Workout ended' : 'Workout complete'}</h1>
+        <p class="label">${plan.title}</p>
+        <p class="target">
+          ${formatClock(Math.round(s.activeMs / 1000))} active${ended ? ` · ended at interval ${s.index + 1} of ${plan.intervals.length}` : ''}
+        </p>
       </main>
       <p class="visually-hidden" role="status" aria-live="polite">${ended ? 'Workout ended.' : 'Workout complete. Well done.'}</p>
     `;
@@ -548,12 +928,49 @@ export class AqTimerScreen extends LitElement {
 
   /** For screen readers: what is spoken at the start of this interval (it changes once per interval). */
   private _liveText(plan: Plan, s: TimerState): string {
+    if (this._ending) return 'Ending the workout. Undo to carry on.';
     return announce(plan, s.index);
   }
 
+  private _focusAfterUpdate(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  private _pause = (): void => {
+    this.session?.pause();
+  };
+
+  private _resume = (): void => {
+    this.session?.resume();
+  };
+
+  private _askEnd = (): void => {
+    this._confirming = true;
+    // The safe choice has focus: Enter on a stray key press keeps the run.
+    this._focusAfterUpdate('.keep');
+  };
+
+  private _keepGoing = (): void => {
+    this._confirming = false;
+    this._focusAfterUpdate('.end-button');
+  };
+
+  private _confirmKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') this._keepGoing();
+  };
+
+  private _confirmEnd = (): void => {
+    this._confirming = false;
+    if (this.session?.endSoon()) this._focusAfterUpdate('.undo');
+  };
+
+  private _undoEnd = (): void => {
+    this.session?.undoEnd();
+  };
+
   private _lock = (): void => {
     this._locked = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.unlock')?.focus());
+    this._focusAfterUpdate('.unlock');
   };
 
   private _swallow = (e: Event): void => {
@@ -585,7 +1002,7 @@ export class AqTimerScreen extends LitElement {
         this._stopHold();
         this._locked = false;
         // Keyboard and screen reader users land back where they locked.
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.lock-button')?.focus());
+        this._focusAfterUpdate('.lock-button');
       }
     }, 100);
   }

@@ -4,7 +4,6 @@ import type { Timer, TimerState } from '../engine/timer';
 /** The shortest wait between two scheduled redraws (no busy loop even at a boundary). */
 export const MIN_UPDATE_MS = 20;
 
-
 /**
  * Connects an element to the timer engine. It re-renders the host on every
  * engine event and, while running, exactly when the displayed seconds (or the
@@ -72,7 +71,7 @@ export class TimerController implements ReactiveController {
     if (!s || s.status !== 'running') return;
     // The next moment the screen would show something different.
     const candidates: number[] = [s.intervalRemainingMs === null ? 1000 - (s.intervalElapsedMs % 1000) : s.intervalRemainingMs % 1000 || 1000];
-    if (s.rep) candidates.push(s.rep.phaseRemainingMs);
+    if (s.rep) candidates.push(s.rep.phaseRemainingMs % 1000 || 1000);
     const delay = Math.max(MIN_UPDATE_MS, Math.min(1000, ...candidates.filter((c) => c > 0)));
     this._timeout = setTimeout(() => {
       this._timeout = null;

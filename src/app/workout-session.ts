@@ -15,6 +15,9 @@ import { Vibrator } from '../platform/vibration';
 import { ScreenWakeLock } from '../platform/wake-lock';
 import type { Settings } from './settings';
 
+/** How long "Ending... Undo" lasts before an End really ends the run. */
+export const UNDO_END_MS = 5000;
+
 /** The app's clock: wall-clock milliseconds, so a run can be rebuilt after a reload. */
 export const wallClock: Clock = { now: () => Date.now() };
 
@@ -29,6 +32,8 @@ export class WorkoutSession {
   private readonly _listeners = new Set<() => void>();
   private _settings: Settings;
   private readonly _onVisibility = () => this._visibilityChanged();
+  /** An End waiting out its undo window: the timer is paused meanwhile. */
+  private _ending: { readonly resume: boolean; readonly timeout: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(readonly plan: Plan, settings: Settings, clock: Clock = wallClock, events: readonly TimerEvent[] = []) {
     this._settings = settings;
@@ -94,10 +99,53 @@ export class WorkoutSession {
   skip = (): boolean => this.timer.skip();
   back = (): boolean => this.timer.back();
   done = (): boolean => this.timer.done();
-  end = (): boolean => this.timer.end();
+  /** Ends the run at once (no undo: see endSoon). */
+  end = (): boolean => {
+    this._cancelEnding();
+    return this.timer.end();
+  };
+
+  /** An End is waiting out its undo window (the run is paused until then). */
+  get ending(): boolean {
+    return this._ending !== null;
+  }
+
+  /**
+   * The End a person confirmed: pauses now and ends the run after
+   * UNDO_END_MS unless `undoEnd()` comes first. Until then the timer's status
+   * is Paused, never Ended, so nothing that saves on Ended (the run recorder)
+   * sees an end that is taken back.
+   */
+  endSoon(): boolean {
+    const status = this.timer.state().status;
+    if (this._ending || (status !== TimerStatus.Running && status !== TimerStatus.Paused)) return false;
+    const resume = status === TimerStatus.Running;
+    if (resume) this.timer.pause();
+    this._ending = {
+      resume,
+      timeout: setTimeout(() => {
+        this._ending = null;
+        this.timer.end();
+        this._notify();
+      }, UNDO_END_MS),
+    };
+    this._notify();
+    return true;
+  }
+
+  /** Takes back an End within its window: the run goes on as it was (running again if it was running). */
+  undoEnd(): boolean {
+    const ending = this._ending;
+    if (!ending) return false;
+    this._cancelEnding();
+    if (ending.resume) this.timer.resume();
+    this._notify();
+    return true;
+  }
 
   /** Stops everything this session started. */
   dispose(): void {
+    this._cancelEnding();
     this._scheduler.stop();
     document.removeEventListener('visibilitychange', this._onVisibility);
     void this.wakeLock.release();
@@ -125,8 +173,18 @@ export class WorkoutSession {
     this.vibrator.enabled = this._settings.vibration;
   }
 
+  private _cancelEnding(): void {
+    if (this._ending) clearTimeout(this._ending.timeout);
+    this._ending = null;
+  }
+
   private _afterEvent(): void {
     const status = this.timer.state().status;
+    // Anything that unpauses or ends the run meanwhile (headphones' play button) cancels a pending End.
+    if (this._ending && status !== TimerStatus.Paused) {
+      this._cancelEnding();
+      this._notify();
+    }
     if (status === TimerStatus.Ended || status === TimerStatus.Finished) {
       void this.wakeLock.release();
     }

@@ -9,7 +9,10 @@
  *
  * Light and dark palettes both meet WCAG AA: body text is at least 7:1 on its
  * surface, muted text at least 4.5:1, links at least 4.5:1, and zone swatches
- * and the focus ring at least 3:1 against the surface they sit on.
+ * and the focus ring at least 3:1 against the surface they sit on. On the
+ * timer screen, `--aq-on-zone` is at least 7:1 on every zone colour and
+ * `--aq-on-zone-focus` at least 3:1 (tests/e2e/timer-legibility.e2e.test.ts
+ * measures both from the rendered colours).
  */
 import { css, type CSSResult } from 'lit';
 
@@ -28,16 +31,19 @@ const lightPalette = css`
     --aq-color-warning: #7a4a00;
     --aq-color-highlight: #d6e8f7;
 
-    --aq-zone-easy: #1d7f46;
-    --aq-zone-medium: #9a6100;
-    --aq-zone-hard: #c4470f;
-    --aq-zone-sprint: #c0182f;
-    --aq-zone-rest: #3f6aa8;
-    --aq-zone-work: #6847b8;
+    /* Deep enough for white text at 7:1 (read from 3 m, in sun). */
+    --aq-zone-easy: #176336;
+    --aq-zone-medium: #794c00;
+    --aq-zone-hard: #97370c;
+    --aq-zone-sprint: #ab152a;
+    --aq-zone-rest: #34578a;
+    --aq-zone-work: #6142ab;
 
-    /* Text and buttons on a zone-coloured timer screen. */
+    /* Text and buttons on a zone-coloured timer screen: 7:1 on every zone. */
     --aq-on-zone: #ffffff;
     --aq-on-zone-surface: rgb(0 0 0 / 0.22);
+    /* The focus ring on the timer screen: 3:1 against every zone colour. */
+    --aq-on-zone-focus: #ffe14d;
 `;
 
 /** The dark palette, with the same contrast promises. */
@@ -58,12 +64,13 @@ const darkPalette = css`
     --aq-zone-easy: #4fd08f;
     --aq-zone-medium: #f3bb45;
     --aq-zone-hard: #ff8f57;
-    --aq-zone-sprint: #ff6b7f;
+    --aq-zone-sprint: #ff7689;
     --aq-zone-rest: #8db4ee;
     --aq-zone-work: #b49cff;
 
     --aq-on-zone: #08131c;
     --aq-on-zone-surface: rgb(255 255 255 / 0.3);
+    --aq-on-zone-focus: #08131c;
 `;
 
 /** Custom properties for the whole app, on `:root`. */
@@ -74,6 +81,9 @@ export const tokens: CSSResult = css`
     --aq-font-sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,
       'Noto Sans', sans-serif;
     --aq-font-mono: ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
+    /* The timer's bundled faces (src/styles/fonts.ts): tall narrow digits, and a low-vision text face. */
+    --aq-font-digits: 'Aquajog Digits', 'Roboto Condensed', 'Arial Narrow', sans-serif;
+    --aq-font-legible: 'Aquajog Text', var(--aq-font-sans);
 
     /* Type scale: the smallest text is 16px; body text is 18px. */
     --aq-text-sm: 1rem;
@@ -137,12 +147,13 @@ export const tokens: CSSResult = css`
     --aq-zone-easy: #00e676;
     --aq-zone-medium: #ffd600;
     --aq-zone-hard: #ff9100;
-    --aq-zone-sprint: #ff5252;
+    --aq-zone-sprint: #ff6565;
     --aq-zone-rest: #40c4ff;
     --aq-zone-work: #ea80fc;
 
     --aq-on-zone: #000000;
     --aq-on-zone-surface: rgb(255 255 255 / 0.35);
+    --aq-on-zone-focus: #000000;
   }
 `;
 
