@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { compile } from '../src/dsl/index';
 import { sessionSchema, type SessionRecord } from '../src/storage/schema';
-import type { ImportTiming, Measured, SeedResult } from './pages/storage';
+import type { DurabilityTiming, ImportTiming, Measured, SeedResult } from './pages/storage';
 import { stats, table, type Context, type Section } from './report';
 import { makeSessions, type SessionTemplate } from './seed';
 import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
@@ -35,6 +35,8 @@ const RAW_WARMUP = 3;
 const EXPORT_RUNS = 5;
 const IMPORT_RUNS = 2;
 const SEED_RUNS = 3;
+/** Rounds of finishing a run strict and relaxed. */
+const DURABILITY_RUNS = 40;
 /** Page loads of #/history per condition. */
 const RENDER_RUNS = 9;
 const COLD_RUNS = 5;
@@ -295,6 +297,7 @@ export const storageSection: Section = {
       for (let i = 0; i < SEED_RUNS; i++) seeds.push(await bench.evaluate((j) => window.benchSeed(j), json));
       const measured: Measured = await bench.evaluate(([r, w, now, e]) => window.benchMeasure(r, w, now, e), [RAW_RUNS, RAW_WARMUP, endMs, EXPORT_RUNS] as const);
       const imports: ImportTiming[] = await bench.evaluate((n) => window.benchImport(n), IMPORT_RUNS);
+      const durable: DurabilityTiming = await bench.evaluate(([n, r]) => window.benchDurability(n, r), [DURABILITY_RUNS, records.at(-1)!] as const);
       await bench.close();
 
       print();
@@ -325,6 +328,14 @@ export const storageSection: Section = {
         const im = imports.map((x) => x.ms);
         print(`  importBackup(export text, ${(imports[0]!.textBytes / 1024 / 1024).toFixed(1)} MB) into an empty database: ${im.map((x) => ms(x, 0)).join(', ')} ms (${imports[0]!.added.toLocaleString('en')} added; parse, zod, then get+put each in one transaction)`);
       }
+      print();
+      print(`  durability: finishing a run (session put + checkpoint cleared, one transaction), ${DURABILITY_RUNS} rounds each, alternating:`);
+      const durableRows = [
+        statRow("finishRun, durability 'strict' (the app)", durable.strict, true, 'on disk before it resolves'),
+        statRow("  same transaction, 'relaxed'", durable.relaxed, true, 'what finishing cost before'),
+        statRow('saveCheckpoint (default: relaxed)', durable.checkpoint, true, 'every event and interval change'),
+      ];
+      for (const l of table(['operation', 'runs', 'median', 'p95', 'min', 'max', ''], durableRows, 'lrrrrrl')) print(`  ${l}`);
 
       // (c) the production page.
       const app = await context.newPage();

@@ -182,8 +182,56 @@ async function importTiming(runs: number, from: string = DB_NAME): Promise<Impor
   return out;
 }
 
+export interface DurabilityTiming {
+  /** Store.finishRun (strict, as the app saves a finished run): ms per call. */
+  readonly strict: number[];
+  /** The same transaction with relaxed durability (what finishing cost before). */
+  readonly relaxed: number[];
+  /** Store.saveCheckpoint (the browser's default: relaxed in Chromium). */
+  readonly checkpoint: number[];
+}
+
+/**
+ * What strict durability costs: `runs` alternating rounds of finishing a run
+ * (session put + checkpoint cleared in one transaction) strict and relaxed,
+ * and of the checkpoint write, on a database of its own beside the seeded one.
+ */
+async function durability(runs: number, record: SessionRecord): Promise<DurabilityTiming> {
+  const name = `${DB_NAME}-durability`;
+  await request(indexedDB.deleteDatabase(name));
+  const store = await Store.open({ name });
+  const raw = await request(indexedDB.open(name));
+  const out = { strict: [] as number[], relaxed: [] as number[], checkpoint: [] as number[] };
+  const checkpoint = { sessionId: record.id, workoutId: record.workoutId, title: record.title, source: record.source, choices: record.choices, week: record.week, events: [{ type: 'start' as const, at: record.startedAt }], index: 3, savedAt: record.startedAt };
+  for (let i = 0; i < runs + 2; i++) {
+    const timed = i >= 2;
+    const session = { ...record, id: `durability-${i}` };
+    let t0 = performance.now();
+    await store.saveCheckpoint({ ...checkpoint, sessionId: session.id });
+    if (timed) out.checkpoint.push(performance.now() - t0);
+    t0 = performance.now();
+    await store.finishRun(session);
+    if (timed) out.strict.push(performance.now() - t0);
+    // The same work, relaxed: get, put, get, delete in one transaction, as finishRun does.
+    const relaxedSession = { ...record, id: `durability-relaxed-${i}` };
+    t0 = performance.now();
+    const tx = raw.transaction(['sessions', 'checkpoint'], 'readwrite', { durability: 'relaxed' });
+    tx.objectStore('sessions').get(relaxedSession.id);
+    tx.objectStore('sessions').put(relaxedSession);
+    tx.objectStore('checkpoint').get('current');
+    tx.objectStore('checkpoint').delete('current');
+    await done(tx);
+    if (timed) out.relaxed.push(performance.now() - t0);
+  }
+  raw.close();
+  store.close();
+  await request(indexedDB.deleteDatabase(name));
+  return out;
+}
+
 declare global {
   interface Window {
+    benchDurability: typeof durability;
     benchSeed: typeof seed;
     benchMeasure: typeof measure;
     benchImport: typeof importTiming;
@@ -192,6 +240,7 @@ declare global {
 }
 
 window.benchSeed = seed;
+window.benchDurability = durability;
 window.benchMeasure = measure;
 window.benchImport = importTiming;
 window.benchReady = true;
