@@ -280,7 +280,15 @@ export class AqTimerScreen extends LitElement {
       .digits .colon {
         display: none;
       }
-      .digits .unit {
+      /* Units from CSS: the text stays "9:30" for everything that reads it; '/ ""' keeps them out of the accessible name. */
+      .digits.minutes .mm::after {
+        content: 'min' / '';
+      }
+      .digits .ss::after {
+        content: 'sec' / '';
+      }
+      .digits .mm::after,
+      .digits .ss::after {
         margin-inline-start: 0.08em;
         font-family: var(--aq-font-legible);
         font-size: max(var(--aq-text-md), 0.11em);
@@ -606,8 +614,9 @@ export class AqTimerScreen extends LitElement {
         .digits.minutes .colon {
           display: inline;
         }
-        .digits.minutes .unit {
-          display: none;
+        .digits.minutes .mm::after,
+        .digits.minutes .ss::after {
+          content: none;
         }
         .digits.seconds {
           font-size: min(118cqh, 70cqw);
@@ -826,10 +835,8 @@ export class AqTimerScreen extends LitElement {
       <div class="centre">
         <div class="clock">
           <div class="digits ${minutes === '0' ? 'seconds' : 'minutes'}" role="timer" aria-label="Time left"
-            ><span class="mm">${minutes}<span class="unit" aria-hidden="true">min</span></span
-            ><span class="colon">:</span
-            ><span class="ss">${text.slice(cut + 1)}<span class="unit" aria-hidden="true">sec</span></span
-          ></div>
+            ><span class="mm">${minutes}</span><span class="colon">:</span><span class="ss">${text.slice(cut + 1)}</span></div
+          >
         </div>
       </div>
     `;

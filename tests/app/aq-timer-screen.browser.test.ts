@@ -12,6 +12,7 @@ import type { TimerState } from '../../src/engine/timer';
 import { library, planOf } from '../../src/app/library';
 import { DEFAULT_SETTINGS } from '../../src/app/settings';
 import { WorkoutSession } from '../../src/app/workout-session';
+import { UNDO_END_MS } from '../../src/app/workout-session';
 import { UNLOCK_HOLD_MS, type AqTimerScreen } from '../../src/app/aq-timer-screen';
 import '../../src/app/aq-timer-screen';
 import { deepActiveElement, mount, unmountAll } from './helpers';
@@ -225,18 +226,90 @@ describe('<aq-timer-screen>', () => {
     await wait(seconds(5));
     await button('Done').click();
     await wait(seconds(30));
-    // 10 reps, 2 s up, 5 s hold, 2 s down.
-    shows('Glute bridge', 'Rep 1 of 10', 'up', '1:30');
-    await wait(seconds(2) - 1);
-    shows('up');
+    // 10 reps, 2 s up, 5 s hold, 2 s down: the phase and its seconds are the big thing; the set's time is small print.
+    const phaseLeft = () => page.getByLabelText('Seconds left in this phase', { exact: true });
+    shows('Glute bridge', 'Rep 1 of 10', 'Up', 'Set: 1:30 left');
+    await expect.element(phaseLeft()).toHaveTextContent(/^2$/);
+    expect(timeLeft().elements(), 'the set time as the big number').toHaveLength(0);
+    await wait(seconds(1));
+    await expect.element(phaseLeft()).toHaveTextContent(/^1$/);
+    await wait(seconds(1) - 1);
+    shows('Up');
     await wait(1);
-    shows('hold', 'Rep 1 of 10');
-    await wait(seconds(5));
-    shows('down', '1:23');
+    shows('Hold', 'Rep 1 of 10');
+    await expect.element(phaseLeft()).toHaveTextContent(/^5$/);
+    await wait(seconds(3));
+    await expect.element(phaseLeft()).toHaveTextContent(/^2$/);
     await wait(seconds(2));
-    shows('up', 'Rep 2 of 10', '1:21');
+    shows('Down', 'Set: 1:23 left');
+    await wait(seconds(2));
+    shows('Up', 'Rep 2 of 10', 'Set: 1:21 left');
     await wait(seconds(9 * 8));
-    shows('up', 'Rep 10 of 10', '0:09');
+    shows('Up', 'Rep 10 of 10', 'Set: 0:09 left');
+  });
+
+  it('holds the wall isometric without saying up or down', async () => {
+    await run('hip-strength-extras');
+    await button('Done').click();
+    await wait(seconds(5));
+    await button('Done').click();
+    // Rest, glute bridge (1:30), rest: then the wall isometric, 5 reps of 2 s in, 5 s hold, 2 s out.
+    await wait(seconds(30 + 90 + 30));
+    shows('Wall isometric', 'Left', 'Rep 1 of 5', 'Push');
+    showsNot('Up', 'Down');
+    await wait(seconds(2));
+    shows('Hold');
+    await wait(seconds(5));
+    shows('Let go');
+    showsNot('Up', 'Down');
+  });
+
+  it('counts "+ reps" only while sets waiting for Done are still ahead', async () => {
+    await run('fredericson-stretches');
+    // An open step (get ready) is not reps.
+    shows('1:10 left');
+    showsNot('1:10 left + reps');
+    unmountAll();
+    session?.dispose();
+    await run('hip-strength-extras');
+    shows('4:10 left + reps');
+    await button('Done').click();
+    await wait(seconds(5));
+    await button('Done').click();
+    await settled();
+    // The last clamshells are done: the rest is all timed.
+    shows('4:05 left');
+    showsNot('4:05 left + reps');
+  });
+
+  it('keeps keyboard focus on Pause / Resume as it changes', async () => {
+    await run('lactic-acid');
+    await userEvent.tab(); // End
+    await userEvent.tab(); // Lock
+    await userEvent.tab(); // Back
+    await userEvent.tab();
+    expect(deepActiveElement()).toBe(button('Pause').element());
+    await userEvent.keyboard('{Enter}');
+    await settled();
+    await expect.element(button('Resume')).toBeVisible();
+    expect(deepActiveElement(), 'focus after Pause').toBe(button('Resume').element());
+    await userEvent.keyboard(' ');
+    await settled();
+    await expect.element(button('Pause')).toBeVisible();
+    expect(deepActiveElement(), 'focus after Resume').toBe(button('Pause').element());
+  });
+
+  it('shows paused from afar: a frame round the screen and a bar across it', async () => {
+    await run('lactic-acid');
+    const main = page.getByRole('main').element();
+    const frame = () => getComputedStyle(main).boxShadow;
+    expect(frame()).toBe('none');
+    await button('Pause').click();
+    await settled();
+    shows('Paused');
+    expect(frame(), 'a frame when paused').toMatch(/inset/);
+    const bar = text('Paused').element().parentElement!;
+    expect(bar.getBoundingClientRect().width, 'the paused bar spans the screen').toBeGreaterThan(window.innerWidth * 0.8);
   });
 
   describe('Lock', () => {
@@ -327,16 +400,61 @@ describe('<aq-timer-screen>', () => {
     expect(vi.getTimerCount(), 'nothing ticking after the end').toBe(0);
   });
 
-  it('ends early with End workout', async () => {
-    await run('lactic-acid');
+  it('ends early only when End is confirmed, after a few seconds in which it can be undone', async () => {
+    const s = await run('lactic-acid');
     const ends: TimerState[] = [];
     screen.addEventListener('aq-run-end', (e) => ends.push(e.detail));
     await wait(minutes(12));
+    await button('End').click();
+    await settled();
+    // Asked first; the safe answer has focus, and the clock runs on meanwhile.
+    const dialog = page.getByRole('alertdialog', { name: 'End the workout?' });
+    await expect.element(dialog).toBeVisible();
+    expect(deepActiveElement()).toBe(button('Keep going').element());
+    await button('Keep going').click();
+    await settled();
+    expect(page.getByRole('alertdialog').elements()).toHaveLength(0);
+    expect(deepActiveElement(), 'focus back on End').toBe(button('End').element());
+    expect(s.timer.status).toBe('running');
+
+    await button('End').click();
+    await settled();
     await button('End workout').click();
+    await settled();
+    // Paused, saying so, with Undo: not ended yet, so nothing is saved as ended.
+    await expect.element(page.getByRole('alertdialog', { name: 'Ending…' })).toBeVisible();
+    expect(deepActiveElement()).toBe(button('Undo').element());
+    expect(s.timer.status).toBe('paused');
+    await wait(UNDO_END_MS - 1);
+    expect(ends).toHaveLength(0);
+    expect(s.timer.status).toBe('paused');
+    await wait(1);
     await settled();
     await expect.element(page.getByRole('heading', { level: 1, name: 'Workout ended' })).toBeVisible();
     shows('12:00 active · ended at interval 3 of 38');
-    expect(ends.map((s) => s.status)).toEqual(['ended']);
+    expect(ends.map((e) => e.status)).toEqual(['ended']);
+  });
+
+  it('takes an accidental End back with Undo, and runs on from where it was', async () => {
+    const s = await run('lactic-acid');
+    const ends: TimerState[] = [];
+    screen.addEventListener('aq-run-end', (e) => ends.push(e.detail));
+    await wait(seconds(30));
+    await button('End').click();
+    await settled();
+    await button('End workout').click();
+    await settled();
+    await wait(seconds(3));
+    await button('Undo').click();
+    await settled();
+    expect(page.getByRole('alertdialog').elements()).toHaveLength(0);
+    expect(s.timer.status).toBe('running');
+    expect(deepActiveElement(), 'focus on Pause').toBe(button('Pause').element());
+    // The 3 s spent deciding were a pause: 9:30 still.
+    shows('9:30');
+    await wait(UNDO_END_MS * 2);
+    expect(ends, 'ended after Undo').toHaveLength(0);
+    shows('9:20');
   });
 
   it('stops its timer when taken off the page and picks up where the clock is when put back', async () => {
