@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { summarise } from '../dsl';
 import { sharedStyles } from '../styles/shared';
-import { isClock, splitSource } from './format';
+import { curlyQuotes, isClock, splitSource } from './format';
 import { planOf, type LibraryEntry } from './library';
 import { workoutHref } from './router';
 import './aq-diagnostics';
@@ -72,7 +72,7 @@ export class AqWorkoutCard extends LitElement {
       }
       /* A rehab summary is a sentence ("2 exercises, 15 s each side, about 2 min"), not a clock. */
       .total.words {
-        font-size: var(--aq-text-lg);
+        font-size: var(--aq-text-md);
       }
       .when {
         font-size: var(--aq-text-lg);
@@ -113,9 +113,9 @@ export class AqWorkoutCard extends LitElement {
           : nothing}
       </dl>
       ${notes.length > 0
-        ? html`<div class="notes">${notes.map((note) => html`<p>${note}</p>`)}</div>`
+        ? html`<div class="notes">${notes.map((note) => html`<p>${curlyQuotes(note)}</p>`)}</div>`
         : nothing}
-      ${source ? html`<p class="source">${source}</p>` : nothing}
+      ${source ? html`<p class="source">${curlyQuotes(source)}</p>` : nothing}
       ${plan.tags.length > 0
         ? html`<ul class="tags" aria-label="Tags">
             ${plan.tags.map((tag) => html`<li class="tag">${tag}</li>`)}

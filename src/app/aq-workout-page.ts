@@ -4,7 +4,7 @@ import { estimateNote, summarise, weekTable } from '../dsl';
 import type { CompileResult, Plan, WeekRow } from '../dsl';
 import { primaryActionStyles, sharedStyles } from '../styles/shared';
 import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from './events';
-import { isClock, splitSource } from './format';
+import { curlyQuotes, isClock, splitSource } from './format';
 import { compileSafely, planOf, type LibraryEntry } from './library';
 import { hrefFor, RouteName } from './router';
 import { loadChoices, saveChoices } from './settings';
@@ -70,7 +70,7 @@ export class AqWorkoutPage extends LitElement {
       }
       /* A rehab summary is a sentence, not a clock. */
       dd.total.words {
-        font-size: var(--aq-text-xl);
+        font-size: var(--aq-text-lg);
       }
       .estimate {
         margin: 0;
@@ -176,8 +176,8 @@ export class AqWorkoutPage extends LitElement {
             </ul>`
           : nothing}
       </header>
-      ${notes.length > 0 ? html`<div class="notes">${notes.map((note) => html`<p>${note}</p>`)}</div>` : nothing}
-      ${source ? html`<p class="source">${source}</p>` : nothing}
+      ${notes.length > 0 ? html`<div class="notes">${notes.map((note) => html`<p>${curlyQuotes(note)}</p>`)}</div>` : nothing}
+      ${source ? html`<p class="source">${curlyQuotes(source)}</p>` : nothing}
       ${this._options(shown)}
       ${plan === null
         ? html`<aq-diagnostics

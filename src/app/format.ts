@@ -140,6 +140,15 @@ export function splitSource(notes: readonly string[]): { source: string | null; 
 }
 
 /**
+ * Straight double quotes as typographic ones, in pairs: the workout language
+ * turns a phone's curly quotes into straight ones, but a cited title reads
+ * better in “these”. An unpaired quote stays as it is.
+ */
+export function curlyQuotes(text: string): string {
+  return text.replace(/"([^"\n]*)"/g, '\u201C$1\u201D');
+}
+
+/**
  * The title of a workout that did not compile, read from its first line so the
  * library can still name it ("# Pyramid" gives "Pyramid").
  */

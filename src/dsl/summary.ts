@@ -192,20 +192,21 @@ export function summarise(plan: Plan): string {
  */
 export function estimateNote(plan: Plan): string | null {
   if (!summarise(plan).includes('about')) return null;
-  if (plan.untimedCount === 0) return 'About: the timed steps, rounded to the minute.';
+  if (plan.untimedCount === 0) return '\u201CAbout\u201D is the timed steps, rounded to the minute.';
   const parts: string[] = [];
   const untimed = plan.intervals.filter((i) => i.duration === null);
   if (untimed.some((i) => i.amount === 'reps')) parts.push(`${ESTIMATE.repSeconds} s a rep`);
   if (untimed.some((i) => i.amount === 'steps')) parts.push(`${ESTIMATE.stepSeconds} s a step`);
   if (untimed.some((i) => i.amount === 'open')) parts.push(`${ESTIMATE.openSeconds} s for each step you end with Done`);
-  return `About: the timed steps, plus ${parts.join(', ')}.`;
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return `\u201CAbout\u201D is the timed steps plus ${list}, rounded to the minute.`;
 }
 
 /** One group of steps in a plan's outline: those under one repeat, or at the top level. */
 export interface OutlineBlock {
   /** "12 rounds", "17 rungs", "3 sets", "2 rounds × 3 sets"; null at the top level. */
   readonly heading: string | null;
-  /** Each source step once, in words: "Clamshell: 15 reps each side", "Warm-up: 10 min, easy". */
+  /** Each source step once, in words: "Clamshell: 15 reps each side", "Warm-up: 10 min, easy", "Sprint: 2 min". */
   readonly steps: readonly string[];
 }
 
@@ -257,7 +258,9 @@ function stepWords(intervals: readonly Interval[], zones: ReadonlyMap<string, Pl
   const zoneLabel = zone?.label.trim() ? zone.label : first.zone.charAt(0).toUpperCase() + first.zone.slice(1);
   const role = ROLE_WORDS[first.role] ?? '';
   const ownLabel = first.label !== zoneLabel && first.label !== role && first.label.trim() !== '' ? first.label : '';
-  const name = [role, ownLabel].filter((p) => p !== '').join(', ');
+  // An unnamed step is named by its zone: "Rest: 30 s", "Sprint: 2 min".
+  const name = [role, ownLabel].filter((p) => p !== '').join(', ') || (first.zone === 'work' ? '' : zoneLabel);
+  const zoneNamed = name === zoneLabel;
   const perRound = first.rounds.length === 0 ? intervals : intervals.filter((i) => sameRound(i, first));
   const amount =
     first.amount === 'open'
@@ -265,7 +268,7 @@ function stepWords(intervals: readonly Interval[], zones: ReadonlyMap<string, Pl
       : first.amount === 'time'
         ? `${timesWords(intervals.filter((i) => i.side !== 'right').map((i) => i.duration ?? 0))}${first.sideKind ? ` each ${first.sideKind}` : ''}`
         : doseWords(perRound, 1);
-  const zoneText = first.zone === 'work' ? '' : `, ${zoneLabel.toLowerCase()}`;
+  const zoneText = first.zone === 'work' || zoneNamed ? '' : `, ${zoneLabel.toLowerCase()}`;
   return `${name ? `${name}: ` : ''}${amount}${zoneText}`;
 }
 

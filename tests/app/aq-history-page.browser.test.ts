@@ -156,7 +156,7 @@ describe('<aq-history-page>', () => {
     await expect.element(ran.getByText('9:00', { exact: true })).toBeVisible();
     await expect.element(item.getByRole('list', { name: 'Choices' })).toHaveTextContent('Rounds 5');
     const steps = item.getByRole('list', { name: 'Steps' });
-    await expect.element(steps).toHaveTextContent(/5 rounds:\s*1 min, hard\s*Between: 1 min, rest/);
+    await expect.element(steps).toHaveTextContent(/5 rounds:\s*Hard: 1 min\s*Between: 1 min, rest/);
     // The workout language stays out of sight until asked for.
     await expect.element(item.getByLabelText('Workout text')).not.toBeVisible();
     await expect.element(item.getByText(/4-6x/)).not.toBeVisible();
@@ -173,7 +173,7 @@ describe('<aq-history-page>', () => {
     const item = article('Hip strength extras');
     await item.getByText('Details and edit').click();
     await expect.element(item.getByText('2 exercises (15 reps each side, 10 reps with 5 s holds), about 4 min')).toBeVisible();
-    await expect.element(item.getByRole('list', { name: 'Steps' })).toHaveTextContent(/Clamshell: 15 reps each side\s*30 s, rest\s*Glute bridge: 10 reps with 5 s holds/);
+    await expect.element(item.getByRole('list', { name: 'Steps' })).toHaveTextContent(/Clamshell: 15 reps each side\s*Rest: 30 s\s*Glute bridge: 10 reps with 5 s holds/);
   });
 
   it('says when a session’s text can no longer be read, and still offers the text', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { summarise } from '../../src/dsl';
-import { splitSource } from '../../src/app/format';
+import { curlyQuotes, splitSource } from '../../src/app/format';
 import { library, loadLibrary, planOf } from '../../src/app/library';
 import '../../src/app/aq-library-page';
 import { deepText, FILE_NAME } from './deep-text';
@@ -48,8 +48,10 @@ describe('<aq-library-page>', () => {
     const card = page.getByRole('article', { name: pyramid.title, exact: true });
     const { source, notes } = splitSource(planOf(pyramid)!.notes);
     expect(source).toMatch(/^Source: RunnersConnect, "IT Band Syndrome Injury in Runners/);
-    await expect.element(card.getByText(source!, { exact: true })).toBeVisible();
-    await expect.element(card.getByText(notes[0]!, { exact: true })).toBeVisible();
+    // Shown with typographic quotes round the title.
+    await expect.element(card.getByText(curlyQuotes(source!), { exact: true })).toBeVisible();
+    await expect.element(card.getByText(/^Source: RunnersConnect, “IT Band Syndrome Injury in Runners: Stretches/)).toBeVisible();
+    await expect.element(card.getByText(curlyQuotes(notes[0]!), { exact: true })).toBeVisible();
 
     const scheduled = library.find((entry) => planOf(entry)?.when);
     if (scheduled) {

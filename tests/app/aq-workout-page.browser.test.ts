@@ -100,8 +100,8 @@ describe('<aq-workout-page>', () => {
     await expect
       .element(total('3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'))
       .toBeVisible();
-    await expect.element(page.getByText('About: the timed steps, plus 3 s a rep.')).toBeVisible();
-    await expect.element(page.getByText(/^Sources: RunnersConnect, "IT Band Syndrome Injury in Runners/)).toBeVisible();
+    await expect.element(page.getByText('“About” is the timed steps plus 3 s a rep, rounded to the minute.')).toBeVisible();
+    await expect.element(page.getByText(/^Sources: RunnersConnect, “IT Band Syndrome Injury in Runners/)).toBeVisible();
     // The week picker's summary changes with the week, in words.
     await mount('aq-workout-page', { entry: entryTitled('Fredericson strength') });
     await page.getByRole('combobox', { name: 'Week' }).selectOptions('6');

@@ -5,6 +5,7 @@ import {
   amountDetail,
   amountText,
   choiceOptions,
+  curlyQuotes,
   isClock,
   roundText,
   sideText,
@@ -118,6 +119,16 @@ describe('splitSource', () => {
   it('leaves notes that only mention "from" or "source" alone', () => {
     expect(splitSource(['Push off from the wall.'])).toEqual({ source: null, notes: ['Push off from the wall.'] });
     expect(splitSource(['The source of the pain is the hip.'])).toEqual({ source: null, notes: ['The source of the pain is the hip.'] });
+  });
+});
+
+describe('curlyQuotes', () => {
+  it('turns paired straight quotes into typographic ones and leaves a stray one', () => {
+    expect(curlyQuotes('Source: RunnersConnect, "IT Band Syndrome Injury in Runners" (runnersconnect.net).')).toBe(
+      'Source: RunnersConnect, “IT Band Syndrome Injury in Runners” (runnersconnect.net).',
+    );
+    expect(curlyQuotes('Mark "medium" and "sprint" points.')).toBe('Mark “medium” and “sprint” points.');
+    expect(curlyQuotes('A 6" step')).toBe('A 6" step');
   });
 });
 

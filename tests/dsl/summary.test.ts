@@ -61,12 +61,12 @@ describe('estimatedSeconds and estimateNote', () => {
     const p = plan('open "Ready"', '10 reps "Bridge"', '10 steps "Walk"', '30s "Hold"');
     expect(p.totalSeconds).toBe(30);
     expect(estimatedSeconds(p)).toBe(30 + 30 + 10 * 3 + 10 * 2);
-    expect(estimateNote(p)).toBe('About: the timed steps, plus 3 s a rep, 2 s a step, 30 s for each step you end with Done.');
+    expect(estimateNote(p)).toBe('“About” is the timed steps plus 3 s a rep, 2 s a step and 30 s for each step you end with Done, rounded to the minute.');
   });
 
   it('says nothing for an exact total', () => {
     expect(estimateNote(plan('10m easy'))).toBeNull();
-    expect(estimateNote(plan('1m "Quads" each leg'))).toBe('About: the timed steps, rounded to the minute.');
+    expect(estimateNote(plan('1m "Quads" each leg'))).toBe('“About” is the timed steps, rounded to the minute.');
   });
 });
 
@@ -75,14 +75,14 @@ describe('outline', () => {
     const p = plan('warmup 10m easy', '12x', '  90s easy "Stretch the bungee out"', '  2m sprint', '  between 90s rest', 'cooldown 10m easy');
     expect(outline(p)).toEqual([
       { heading: null, steps: ['Warm-up: 10 min, easy'] },
-      { heading: '12 rounds', steps: ['Stretch the bungee out: 1 min 30 s, easy', '2 min, sprint', 'Between: 1 min 30 s, rest'] },
+      { heading: '12 rounds', steps: ['Stretch the bungee out: 1 min 30 s, easy', 'Sprint: 2 min', 'Between: 1 min 30 s, rest'] },
       { heading: null, steps: ['Cool-down: 10 min, easy'] },
     ]);
   });
 
   it('shows a ladder rung going up and back down', () => {
     const p = plan('ladder 1m to 3m to 1m by 1m', '  * hard', '  between 30s easy');
-    expect(outline(p)).toEqual([{ heading: '5 rungs', steps: ['1 min up to 3 min and back, hard', 'Between: 30 s, easy'] }]);
+    expect(outline(p)).toEqual([{ heading: '5 rungs', steps: ['Hard: 1 min up to 3 min and back', 'Between: 30 s, easy'] }]);
   });
 
   it('words rehab steps with their sides, holds and Done', () => {

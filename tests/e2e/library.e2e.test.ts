@@ -63,12 +63,12 @@ describe('the library', () => {
       .getByText(fact('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'))
       .waitFor();
     const library = await pageText();
-    expect(library).toContain('RunnersConnect, "IT Band Syndrome Injury in Runners');
+    expect(library).toContain('RunnersConnect, “IT Band Syndrome Injury in Runners');
     expect(library).not.toMatch(fileName);
 
     await extras.getByRole('link', { name: 'Hip strength extras' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hip strength extras' }).waitFor();
-    await page.getByText(/^Sources: RunnersConnect, "IT Band Syndrome Injury in Runners/).waitFor();
+    await page.getByText(/^Sources: RunnersConnect, “IT Band Syndrome Injury in Runners/).waitFor();
     expect(await pageText()).not.toMatch(fileName);
   });
 
