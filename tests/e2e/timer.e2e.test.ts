@@ -44,6 +44,14 @@ async function startFromLibrary(page: Page, title: string): Promise<void> {
   expect(new URL(page.url()).hash).toMatch(/^#\/run\//);
 }
 
+/** End, confirmed, then the undo window let run out. */
+async function endWorkout(page: Page): Promise<void> {
+  await button(page, 'End').click();
+  await button(page, 'End workout').click();
+  await button(page, 'Undo').waitFor();
+  await page.clock.runFor(seconds(5));
+}
+
 function button(page: Page, name: string) {
   return page.getByRole('button', { name, exact: true });
 }
@@ -282,24 +290,30 @@ describe('the poolside timer', () => {
     await sees(page, 'Rest');
     await page.clock.runFor(seconds(30));
 
-    // Glute bridge: 10 reps of 2 s up, 5 s hold, 2 s down.
+    // Glute bridge: 10 reps of 2 s up, 5 s hold, 2 s down: the phase's seconds big, the set's time small.
+    const phaseLeft = page.getByLabel('Seconds left in this phase', { exact: true });
     await sees(page, 'Glute bridge');
     await sees(page, 'Rep 1 of 10');
-    await sees(page, 'up');
-    await sees(page, '1:30');
+    await sees(page, 'Up');
+    expect(await phaseLeft.textContent()).toBe('2');
+    await sees(page, 'Set: 1:30 left');
     await page.clock.runFor(seconds(2));
-    await sees(page, 'hold');
+    await sees(page, 'Hold');
     await sees(page, 'Rep 1 of 10');
-    await page.clock.runFor(seconds(5));
-    await sees(page, 'down');
-    await sees(page, '1:23');
+    expect(await phaseLeft.textContent()).toBe('5');
+    await page.clock.runFor(seconds(1));
+    await sees(page, 'Hold');
+    expect(await phaseLeft.textContent()).toBe('4');
+    await page.clock.runFor(seconds(4));
+    await sees(page, 'Down');
+    await sees(page, 'Set: 1:23 left');
     await page.clock.runFor(seconds(2));
     await sees(page, 'Rep 2 of 10');
-    await sees(page, 'up');
+    await sees(page, 'Up');
     await page.clock.runFor(seconds(8 * 9 + 7));
     await sees(page, 'Rep 10 of 10');
-    await sees(page, 'down');
-    await sees(page, '0:02');
+    await sees(page, 'Down');
+    await sees(page, 'Set: 0:02 left');
     await page.clock.runFor(seconds(2));
     await sees(page, 'Rest');
     await doesNotSee(page, 'Rep 10 of 10');
@@ -363,13 +377,13 @@ describe('the poolside timer', () => {
     expect(await unlock.count()).toBe(0);
   });
 
-  it('ends early with End workout', async () => {
+  it('ends early with End, confirmed, once the few seconds to undo it have passed', async () => {
     const { page } = session;
     await startFromLibrary(page, 'Lactic acid');
     await page.clock.runFor(minutes(12));
     await sees(page, 'Round 1 of 12');
 
-    await button(page, 'End workout').click();
+    await endWorkout(page);
     await page.getByRole('heading', { level: 1, name: 'Workout ended' }).waitFor();
     await sees(page, '12:00 active · ended at interval 3 of 38');
     await announces(page, 'Workout ended.');
@@ -412,7 +426,7 @@ describe('accessibility', () => {
   it('finds no violations on the screen after the workout', async () => {
     const { page } = session;
     await startFromLibrary(page, 'Fredericson stretches');
-    await button(page, 'End workout').click();
+    await endWorkout(page);
     await page.getByRole('heading', { level: 1, name: 'Workout ended' }).waitFor();
     await page.clock.resume();
     await expectNoViolations(page, 'the end of the workout');
