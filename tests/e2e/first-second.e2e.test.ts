@@ -145,6 +145,10 @@ describe('a run cut off in its last second', () => {
 
 /** Ends the workout on purpose, the way the timer screen asks for it. */
 async function endWorkout(page: Page): Promise<void> {
+  // End asks to confirm, then leaves 5 seconds to undo before the run really ends.
+  await page.getByRole('button', { name: 'End', exact: true }).click();
   await page.getByRole('button', { name: 'End workout' }).click();
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  await page.clock.runFor(5000);
   await page.getByRole('heading', { name: /Workout (ended|complete)/ }).waitFor();
 }

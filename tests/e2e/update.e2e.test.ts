@@ -95,8 +95,10 @@ describe('updates', () => {
       await page.waitForTimeout(500);
       expect(await page.getByText('Update available').count(), 'never mid-workout').toBe(0);
 
+      // End, confirmed; the update is offered once the 5 s to undo it have passed and the run is over.
+      await page.getByRole('button', { name: 'End', exact: true }).click();
       await page.getByRole('button', { name: 'End workout' }).click();
-      await page.getByText('Update available').waitFor();
+      await page.getByText('Update available').waitFor({ timeout: 20_000 });
       // The reload may land before a listener set up after the click would see it.
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
       await page.goto(`${origin}/#/settings`);
