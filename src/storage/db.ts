@@ -10,7 +10,7 @@
  * skipped and counted, never allowed to break a page.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Settings } from '../app/settings';
+import type { Settings } from './settings';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,

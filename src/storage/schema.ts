@@ -3,7 +3,7 @@
  * from IndexedDB or a backup file goes through one of these.
  */
 import * as z from 'zod/mini';
-import { settingsSchema } from '../app/settings';
+import { settingsSchema } from './settings';
 
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 const epochMs = z.number().check(z.minimum(0));
