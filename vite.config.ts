@@ -5,16 +5,9 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './src/manifest.ts';
 
-// Debian's Chromium, never a Playwright download; the flags work as root with no
-// network. (The e2e tests launch it the same way: tests/setup/chromium.ts.)
-const chromiumPath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// An installed Chrome or Chromium, never a Playwright download; the flags work
+// as root with no network. (The e2e tests launch it the same way.)
+import { chromiumArgs, chromiumPath } from './tests/setup/chromium.ts';
 
 /**
  * The service worker: precache the whole app (shell, code, bundled library,
@@ -92,7 +85,7 @@ export default defineConfig(({ mode }) => ({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+              launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs] },
             }),
             instances: [{ browser: 'chromium' }],
             // Phone width, so the tests see the layout people use most.

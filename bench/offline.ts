@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright';
 import { count, stats, table, type Context, type Section } from './report';
 import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
+import { chromiumPath } from '../tests/setup/chromium';
 
 /** Loads per condition (SW running / stopped), and browser restarts per throttle rate. */
 const RUNS = 9;
@@ -202,7 +203,7 @@ export const offlineSection: Section = {
     const traffic: Traffic = { failed: [], notFromWorker: [], total: 0 };
     const launch = async (): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> => {
       const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+        executablePath: chromiumPath,
         args: CHROMIUM_ARGS,
         headless: true,
         viewport: { width: 390, height: 844 },

@@ -26,6 +26,7 @@ import type { DurabilityTiming, ImportTiming, Measured, SeedResult } from './pag
 import { stats, table, type Context, type Section } from './report';
 import { makeSessions, type SessionTemplate } from './seed';
 import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
+import { chromiumPath } from '../tests/setup/chromium';
 
 const SESSIONS = 10_000;
 const DAYS = 3 * 365;
@@ -272,7 +273,7 @@ export const storageSection: Section = {
     });
     const launch = async () => {
       const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+        executablePath: chromiumPath,
         args: CHROMIUM_ARGS,
         headless: true,
         viewport: { width: 390, height: 844 },
