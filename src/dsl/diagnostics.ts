@@ -7,10 +7,71 @@
 export const Severity = { Error: 'error', Warning: 'warning' } as const;
 export type Severity = (typeof Severity)[keyof typeof Severity];
 
+/**
+ * Every diagnostic code there is. Tests, the CLI's output and the editor key
+ * on them, so they are a closed union: a typo can't invent a new one.
+ */
+export const DIAGNOSTIC_CODES = [
+  'at-least-one',
+  'bad-each',
+  'bad-hold',
+  'bad-ladder',
+  'bad-switch',
+  'bad-tempo',
+  'bad-time',
+  'bad-weeks',
+  'bad-zone',
+  'between-outside-block',
+  'choice-out-of-range',
+  'conflicting-modifiers',
+  'detached-unit',
+  'duplicate-label',
+  'duplicate-setting',
+  'duplicate-target',
+  'duplicate-zone',
+  'empty-block',
+  'empty-setting',
+  'indent-too-deep',
+  'ladder-direction',
+  'ladder-star-count',
+  'ladder-unreachable',
+  'misplaced-keyword',
+  'misplaced-repeat',
+  'missing-title',
+  'missing-unit',
+  'nest-too-deep',
+  'number-too-large',
+  'odd-indent',
+  'only-between',
+  'progression-needs-weeks',
+  'range-backwards',
+  'range-units',
+  'seconds-over-59',
+  'seconds-two-digits',
+  'setting-after-step',
+  'star-outside-ladder',
+  'step-needs-amount',
+  'tab-indent',
+  'target-out-of-range',
+  'target-unit',
+  'tempo-needs-reps',
+  'title-not-first',
+  'too-long',
+  'unclosed-string',
+  'unexpected',
+  'unexpected-indent',
+  'unknown-setting',
+  'unknown-unit',
+  'unknown-word',
+  'week-out-of-range',
+  'zone-after-step',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
 /** A problem found while reading a workout, with its position for display. */
 export interface Diagnostic {
   /** Stable identifier, e.g. `unknown-unit`. Tests and the editor key on it. */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   /** 1-based line. */
   readonly line: number;
@@ -27,7 +88,7 @@ export interface Diagnostic {
 
 /** A diagnostic before it is located: offsets only. */
 export interface RawDiagnostic {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly start: number;
   readonly end: number;
@@ -42,13 +103,13 @@ export const MAX_DIAGNOSTICS = 20;
 export class Reporter {
   readonly items: RawDiagnostic[] = [];
 
-  error(code: string, start: number, end: number, message: string, hint?: string): void {
+  error(code: DiagnosticCode, start: number, end: number, message: string, hint?: string): void {
     this.items.push(hint === undefined
       ? { code, severity: Severity.Error, start, end, message }
       : { code, severity: Severity.Error, start, end, message, hint });
   }
 
-  warning(code: string, start: number, end: number, message: string): void {
+  warning(code: DiagnosticCode, start: number, end: number, message: string): void {
     this.items.push({ code, severity: Severity.Warning, start, end, message });
   }
 

@@ -6,7 +6,7 @@
  * reports every problem it can find.
  */
 import type { Amount, Ladder, Node, Quantity, Repeat, Span, Step, Workout, ZoneDef } from './ast';
-import { MAX_DIAGNOSTICS, type Reporter } from './diagnostics';
+import { MAX_DIAGNOSTICS, type DiagnosticCode, type Reporter } from './diagnostics';
 import type { SideKind, Target, Tempo } from './plan';
 import { suggest } from './suggest';
 import { splitLines, type SourceLine } from './text';
@@ -165,7 +165,7 @@ export class Parser {
       while (stack[stack.length - 1]!.level >= level) stack.pop();
       const top = stack[stack.length - 1]!;
       if (top.kind === 'step' || top.kind === 'inline' || level > top.level + 1) {
-        const [code, message] = top.kind === 'inline'
+        const [code, message]: [DiagnosticCode, string] = top.kind === 'inline'
           ? ['unexpected-indent', 'This line is indented, but the block above already has its step on its own line.']
           : top.kind === 'step' || top.kind === 'root'
             ? ['unexpected-indent', "This line is indented, but the line above doesn't start a block."]
@@ -227,7 +227,7 @@ export class Parser {
     }
   }
 
-  private _fail(code: string, start: number, end: number, message: string, hint?: string): never {
+  private _fail(code: DiagnosticCode, start: number, end: number, message: string, hint?: string): never {
     this._report.error(code, start, Math.max(end, start + 1), message, hint);
     throw new LineError();
   }

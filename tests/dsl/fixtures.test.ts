@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/dsl/index';
+import { DIAGNOSTIC_CODES } from '../../src/dsl/diagnostics';
 import { formatDiagnostic, parseFixtures } from './fixture-format';
 
 const fixtures = parseFixtures(readFileSync(new URL('./fixtures/bad.txt', import.meta.url), 'utf8'));
@@ -8,6 +9,12 @@ const fixtures = parseFixtures(readFileSync(new URL('./fixtures/bad.txt', import
 describe('bad inputs (tests/dsl/fixtures/bad.txt)', () => {
   it('has at least 40 cases', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('shows every diagnostic code at least once (the two that need options are in expand.test.ts)', () => {
+    const shown = new Set(fixtures.flatMap((f) => f.expected.map((l) => / (?:error|warning) ([a-z0-9-]+):/.exec(l)?.[1])));
+    const needOptions = ['choice-out-of-range', 'week-out-of-range'];
+    expect(DIAGNOSTIC_CODES.filter((code) => !shown.has(code) && !needOptions.includes(code))).toEqual([]);
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, f) => {

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compile, MAX_INTERVALS, MAX_SOURCE_BYTES, planSchema, type CompileOptions, type CompileResult, type Diagnostic } from '../../src/dsl/index';
+import { DIAGNOSTIC_CODES } from '../../src/dsl/diagnostics';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_a9a) >>> 0;
 /** Scales every generator's case count; the default runs 10,000 inputs in all. */
@@ -368,7 +369,7 @@ function properties(source: string, a: CompileResult): string | null {
   if (ds.length > 20) return `${ds.length} diagnostics (cap is 20)`;
   for (const [k, d] of ds.entries()) {
     const where = `diagnostic ${k} ${JSON.stringify(d)}`;
-    if (typeof d.code !== 'string' || d.code === '' || typeof d.message !== 'string' || d.message === '') return `${where}: empty code or message`;
+    if (!(DIAGNOSTIC_CODES as readonly string[]).includes(d.code) || typeof d.message !== 'string' || d.message === '') return `${where}: a code outside DIAGNOSTIC_CODES, or an empty message`;
     if (d.severity !== 'error' && d.severity !== 'warning') return `${where}: severity`;
     for (const key of ['line', 'column', 'endColumn', 'offset', 'endOffset'] as const) {
       if (!Number.isInteger(d[key])) return `${where}: ${key} is not an integer`;
