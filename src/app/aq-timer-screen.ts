@@ -259,7 +259,7 @@ export class AqTimerScreen extends LitElement {
         font-family: var(--aq-font-digits);
         font-weight: 700;
         font-variant-numeric: tabular-nums;
-        line-height: 0.8;
+        line-height: 0.76;
         white-space: nowrap;
       }
       .digits > span {
@@ -268,14 +268,15 @@ export class AqTimerScreen extends LitElement {
       }
       /*
        * Barlow Condensed: a digit is 0.73 em tall and at most 0.46 em wide.
-       * Portrait, minutes over seconds: two lines of 0.8 em in the height, two
-       * digits and the unit in the width.
+       * Portrait, minutes over seconds: two lines of 0.76 em in the height
+       * (and the ink of the lower line reaches 0.03 em below its line box);
+       * two digits (under 1 em) and the unit (under 2.5rem) in the width.
        */
       .digits.minutes {
-        font-size: min(46cqh, 80cqw);
+        font-size: min(63cqh, 100cqw - 2.5rem);
       }
       .digits.seconds {
-        font-size: min(115cqh, 80cqw);
+        font-size: min(126cqh, 100cqw - 2.5rem);
       }
       .digits .colon {
         display: none;
@@ -289,9 +290,9 @@ export class AqTimerScreen extends LitElement {
       }
       .digits .mm::after,
       .digits .ss::after {
-        margin-inline-start: 0.08em;
+        margin-inline-start: 0.04em;
         font-family: var(--aq-font-legible);
-        font-size: max(var(--aq-text-md), 0.11em);
+        font-size: var(--aq-text-md);
         line-height: 1;
       }
       .digits.seconds .mm {
@@ -524,13 +525,12 @@ export class AqTimerScreen extends LitElement {
         .screen {
           grid-template-areas:
             'banners banners banners banners'
-            'centre centre where where'
-            'centre centre paused paused'
+            'paused paused where where'
             'centre centre info info'
             'centre centre next next'
             'end controls controls lock';
           grid-template-columns: auto minmax(0, 1.3fr) minmax(0, 1fr) auto;
-          grid-template-rows: auto auto auto minmax(0, 1fr) auto auto;
+          grid-template-rows: auto auto minmax(0, 1fr) auto auto;
           column-gap: var(--aq-space-3);
           row-gap: var(--aq-space-2);
         }
