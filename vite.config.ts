@@ -1,13 +1,41 @@
 /// <reference types="vitest/config" />
 import { playwright } from '@vitest/browser-playwright';
 import basicSsl from '@vitejs/plugin-basic-ssl';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cardOf, loadLibrary } from './src/app/library-compile.ts';
 import { appManifest } from './src/manifest.ts';
 
 // An installed Chrome or Chromium, never a Playwright download; the flags work
 // as root with no network. (The e2e tests launch it the same way.)
 import { chromiumArgs, chromiumPath } from './tests/setup/chromium.ts';
+
+/**
+ * The built-in library, compiled at build time: `virtual:aquajog-library` is
+ * the cards the library page shows (titles, totals, summaries, notes, sources,
+ * tags), so the first page carries no workout language. The workout page and
+ * the timer compile the files themselves (src/app/library.ts), on demand.
+ */
+function builtInLibrary(): Plugin {
+  const id = 'virtual:aquajog-library';
+  const resolved = `\0${id}`;
+  const dir = fileURLToPath(new URL('./workouts/', import.meta.url));
+  return {
+    name: 'aquajog-library',
+    resolveId: (source) => (source === id ? resolved : null),
+    load(source) {
+      if (source !== resolved) return null;
+      const files: Record<string, string> = {};
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.workout')).sort()) {
+        this.addWatchFile(`${dir}${name}`);
+        files[`/workouts/${name}`] = readFileSync(`${dir}${name}`, 'utf8');
+      }
+      return `export default ${JSON.stringify(loadLibrary(files).map(cardOf))};`;
+    },
+  };
+}
 
 /**
  * The service worker: precache the whole app (shell, code, bundled library,
@@ -56,7 +84,7 @@ export default defineConfig(({ mode }) => ({
     __APP_VERSION__: JSON.stringify(`${process.env['npm_package_version'] ?? '0.1.0'} (${buildId})`),
   },
   // The PWA plugin only for builds and the dev server; tests import components directly.
-  plugins: process.env['VITEST'] ? [] : mode === 'phone' ? [pwa, basicSsl({ name: 'aquajog-local' })] : [pwa],
+  plugins: [builtInLibrary(), ...(process.env['VITEST'] ? [] : mode === 'phone' ? [pwa, basicSsl({ name: 'aquajog-local' })] : [pwa])],
   build: {
     // AQUAJOG_OUT_DIR lets two checkouts' worth of work build and preview side by side.
     outDir: process.env['AQUAJOG_OUT_DIR'] || 'dist',

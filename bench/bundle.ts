@@ -249,7 +249,7 @@ export const bundleSection: Section = {
   name: 'bundle',
   title: 'Production build: JavaScript for the first page, gzip level 9 (node:zlib)',
   run({ root, flags, print }) {
-    const dist = join(root, 'dist');
+    const dist = join(root, process.env['AQUAJOG_OUT_DIR'] || 'dist');
     const index = join(dist, 'index.html');
     if (flags.has('--build') || !existsSync(index)) {
       if (!build(root, print)) return;

@@ -1,34 +1,46 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { primaryActionStyles, sharedStyles } from '../styles/shared';
-import { compileSafely, findEntry, library, planOf, type LibraryEntry } from './library';
-import { summarise } from '../dsl';
+import builtInCards from 'virtual:aquajog-library';
 import type { Plan } from '../dsl/plan';
-import { hrefFor, parseRoute, RouteName, type Route } from './router';
-import type { AqLibraryPage } from './aq-library-page';
-import type { AqWorkoutPage } from './aq-workout-page';
-import type { AqHistoryPage } from './aq-history-page';
-import type { AqSettingsPage } from './aq-settings-page';
-import type { StartEvent } from './events';
-import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from './settings';
-import type { RunRecorder, RunInfo } from './run-recorder';
-import { KeepAs, rebuildPlan, runInfoOf, Runs } from './runs';
-import { wallClock, WorkoutSession } from './workout-session';
-import { Store, type DbEvent } from '../storage/db';
-import type { Checkpoint } from '../storage/schema';
-import { TimerStatus } from '../engine/timer';
+import type { TimerStatus } from '../engine/timer';
 import type { Installer } from '../platform/install';
 import type { SwBridge } from '../platform/sw-bridge';
-import './aq-session-review';
+import type { Store, DbEvent } from '../storage/db';
+import type { Checkpoint } from '../storage/schema';
+import type { AqHistoryPage } from './aq-history-page';
+import type { AqLibraryPage } from './aq-library-page';
+import type { AqSettingsPage } from './aq-settings-page';
+import type { AqWorkoutPage } from './aq-workout-page';
+import type { StartEvent } from './events';
+import type { LibraryCard } from './library-card';
+import { hrefFor, parseRoute, RouteName, type Route } from './router';
+import type { RunInfo, RunRecorder } from './run-recorder';
+import type { KeepAs, Runs } from './runs';
+import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from './settings';
+import type { WorkoutSession } from './workout-session';
 import './aq-library-page';
-import './aq-timer-screen';
-import './aq-workout-page';
+
+type Library = typeof import('./library');
+type RunKit = typeof import('./run-kit');
+type SessionKit = typeof import('./session-kit');
+
+/** Kept in History as completed or ended early (KeepAs, without loading its module). */
+const KEEP_COMPLETED: KeepAs = 'completed';
+const KEEP_ENDED_EARLY: KeepAs = 'ended-early';
+const RUNNING: TimerStatus = 'running';
+const PAUSED: TimerStatus = 'paused';
 
 /**
  * The app shell: a header and the page for the current hash route
  * (`#/` library, `#/workout/<id>` a workout). On navigation it updates the
  * document title, scrolls to the top and moves focus to the new page's
  * heading, or back to the workout you came from.
+ *
+ * The first page is the library, from cards compiled at build time. Everything
+ * else loads on demand (and is precached, so offline too): the database and
+ * runs right after the first paint (run-kit.ts), the workout page with what
+ * running needs (session-kit.ts), History and Settings on first visit.
  *
  * @cssprop --aq-page-max - Widest the content grows.
  * @cssprop --aq-color-bg - Page background.
@@ -219,8 +231,8 @@ export class AqApp extends LitElement {
     `,
   ];
 
-  /** The workouts the app offers (the built-in library unless a test gives others). */
-  @property({ attribute: false }) entries: readonly LibraryEntry[] = library;
+  /** The library page's cards (the built-in library, compiled at build time). */
+  @property({ attribute: false }) cards: readonly LibraryCard[] = builtInCards;
 
   @state() private _route: Route = parseRoute(location.hash);
   @state() private _settings: Settings = loadSettings();
@@ -233,12 +245,13 @@ export class AqApp extends LitElement {
   @state() private _storeProblem: string | null = null;
   /** A short-lived message (a cut-off run that was kept in History). */
   @state() private _notice: string | null = null;
-  /** Opening the database, recording runs and keeping cut-off ones: all outside the shell. */
-  private readonly _runs = new Runs(() => Store.open({ onEvent: (e) => this._onDbEvent(e) }), {
-    onKept: (checkpoint, as) => {
-      this._notice = `${checkpoint.title}, which was interrupted, was saved to History as ${as === KeepAs.Completed ? 'completed' : 'ended early'}.`;
-    },
-  });
+  /** Opening the database, recording runs and keeping cut-off ones: all outside the shell (once loaded). */
+  private _runs: Runs | null = null;
+  /** The modules loaded on demand, once they are here. */
+  @state() private _library: Library | null = null;
+  @state() private _runKit: RunKit | null = null;
+  @state() private _sessionKit: SessionKit | null = null;
+  private readonly _loading = new Map<string, Promise<unknown>>();
   /** A run that was cut off (reload, crash) and can be resumed. */
   @state() private _interrupted: Checkpoint | null = null;
 
@@ -262,17 +275,57 @@ export class AqApp extends LitElement {
     this.addEventListener('aq-settings-change', this._onSettings);
     this.addEventListener('aq-run-end', this._onRunEnd);
     this.addEventListener('aq-settings-import', this._onSettingsImport);
-    void this._openStore();
+    // After the first paint: the database, so an interrupted run is offered and it is open before any Start.
+    void this.updateComplete.then(() => this._openStore());
+  }
+
+  /** Loads a module once; the element re-renders when it arrives. */
+  private _once<T>(key: string, load: () => Promise<T>, keep: (module: T) => void): Promise<T> {
+    let loading = this._loading.get(key) as Promise<T> | undefined;
+    if (!loading) {
+      loading = load().then((module) => {
+        keep(module);
+        return module;
+      });
+      this._loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private _loadRunKit(): Promise<RunKit> {
+    return this._once('runs', () => import('./run-kit'), (kit) => {
+      this._runs ??= kit.openRuns(
+        (e) => this._onDbEvent(e),
+        (checkpoint, as) => {
+          this._notice = `${checkpoint.title}, which was interrupted, was saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
+        },
+      );
+      this._runKit = kit;
+    });
+  }
+
+  private _loadSessionKit(): Promise<SessionKit> {
+    return this._once('session', () => Promise.all([import('./session-kit'), this._loadRunKit()]).then(([kit]) => kit), (kit) => (this._sessionKit = kit));
+  }
+
+  private _loadLibrary(): Promise<Library> {
+    return this._once('library', () => import('./library'), (library) => (this._library = library));
+  }
+
+  private _loadWorkoutPage(): Promise<unknown> {
+    return this._once('workout-page', () => Promise.all([import('./aq-workout-page'), this._loadLibrary(), this._loadSessionKit()]), () => undefined);
   }
 
   private async _openStore(): Promise<void> {
-    this._runs.onOpen((store) => {
+    await this._loadRunKit();
+    const runs = this._runs!;
+    runs.onOpen((store) => {
       // A run may have opened it after a first failure.
       this._store = store;
       if (this._storeProblem?.startsWith("History can't")) this._storeProblem = null;
     });
     try {
-      await this._runs.openStore();
+      await runs.openStore();
     } catch (e) {
       this._storeProblem = `History can't be saved on this device right now (${(e as Error).name ?? e}). Workouts still run.`;
       return;
@@ -287,10 +340,12 @@ export class AqApp extends LitElement {
 
   /** Offers to resume a run the last page load didn't finish, unless another tab is running it. */
   private async _checkInterrupted(): Promise<void> {
-    const checkpoint = await this._runs.interrupted().catch(() => null);
+    const checkpoint = await this._runs?.interrupted().catch(() => null);
     // A run started before the database opened keeps that checkpoint in History itself.
     if (!checkpoint || this._session) return;
     this._interrupted = checkpoint;
+    // Resume needs the session: have it ready before the tap.
+    void this._loadSessionKit();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -305,7 +360,7 @@ export class AqApp extends LitElement {
   /** A workout is running or paused: no update prompt now. */
   private get _busy(): boolean {
     const status = this._session?.session.timer.state().status;
-    return status === TimerStatus.Running || status === TimerStatus.Paused;
+    return status === RUNNING || status === PAUSED;
   }
 
   private _offlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -355,11 +410,18 @@ export class AqApp extends LitElement {
   };
 
   private _startRun(info: RunInfo, plan: Plan, events?: Checkpoint['events']): void {
+    const kit = this._sessionKit;
+    const runs = this._runs;
+    if (!kit || !runs) {
+      // Only if Start comes before its own page's code (never in practice: it loads with the page).
+      void this._loadSessionKit().then(() => this._startRun(info, plan, events));
+      return;
+    }
     this._endRun();
-    const session = new WorkoutSession(plan, this._settings, wallClock, events ?? []);
+    const session = new kit.WorkoutSession(plan, this._settings, kit.wallClock, events ?? []);
     this._session = { id: info.workoutId, session };
     // Recorded from this instant, whether or not the database has opened yet.
-    this._recorder = this._runs.record(info, plan, session.timer);
+    this._recorder = runs.record(info, plan, session.timer);
     this._recorder.onChange(() => this.requestUpdate());
     this._runOver = false;
     this._interrupted = null;
@@ -378,21 +440,23 @@ export class AqApp extends LitElement {
 
   /** Resume: rebuild the run from its events; the clock says where it is now. */
   private _resume(checkpoint: Checkpoint): void {
-    const plan = rebuildPlan(checkpoint);
+    const kit = this._runKit;
+    if (!kit) return;
+    const plan = kit.rebuildPlan(checkpoint);
     if (!plan) {
       this._storeProblem = "That workout can't be rebuilt any more; it was saved as ended early.";
-      void this._keep(checkpoint, KeepAs.EndedEarly);
+      void this._keep(checkpoint, KEEP_ENDED_EARLY);
       return;
     }
-    this._startRun(runInfoOf(checkpoint), plan, checkpoint.events);
+    this._startRun(kit.runInfoOf(checkpoint), plan, checkpoint.events);
   }
 
   /** Keeps a cut-off run in History (as completed when by the clock it was over). */
   private async _keep(checkpoint: Checkpoint, as: KeepAs): Promise<void> {
     this._interrupted = null;
     try {
-      await this._runs.keep(checkpoint, as);
-      this._notice = `Saved to History as ${as === KeepAs.Completed ? 'completed' : 'ended early'}.`;
+      await this._runs!.keep(checkpoint, as);
+      this._notice = `Saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
     } catch (e) {
       this._storeProblem = `Couldn't save it (${(e as Error).name}). It is still kept to resume.`;
       this._interrupted = checkpoint;
@@ -401,7 +465,7 @@ export class AqApp extends LitElement {
 
   private async _discard(checkpoint: Checkpoint): Promise<void> {
     this._interrupted = null;
-    await this._runs.discard(checkpoint).catch(() => undefined);
+    await this._runs?.discard(checkpoint).catch(() => undefined);
   }
 
   private readonly _onSettingsImport = (event: CustomEvent<Settings>) => {
@@ -477,8 +541,8 @@ export class AqApp extends LitElement {
   /** A run cut off by a reload, a killed tab or a flat battery: resume, keep or discard it. */
   private _resumeOffer() {
     const cp = this._interrupted;
-    if (!cp) return '';
-    const { plan, over, state } = this._runs.assess(cp, wallClock.now());
+    if (!cp || !this._runs) return '';
+    const { plan, over, state } = this._runs.assess(cp, Date.now());
     const where = plan && state?.interval ? `${state.interval.label}, interval ${state.index + 1} of ${plan.intervals.length}` : '';
     return html`<section class="resume" role="region" aria-labelledby="resume-heading">
       <h2 id="resume-heading">${cp.title} was interrupted</h2>
@@ -487,12 +551,12 @@ export class AqApp extends LitElement {
           ? "This workout can't be rebuilt any more."
           : over
             ? 'By the clock it would be over by now.'
-            : `By the clock it is at ${where}${state?.status === TimerStatus.Paused ? ' (paused)' : ''}.`}
+            : `By the clock it is at ${where}${state?.status === PAUSED ? ' (paused)' : ''}.`}
       </p>
       <div class="actions">
         ${!plan || over ? '' : html`<button class="primary-action" @click=${() => this._resume(cp)}>Resume</button>`}
-        ${over ? html`<button class="primary-action" @click=${() => void this._keep(cp, KeepAs.Completed)}>Save as completed</button>` : ''}
-        <button @click=${() => void this._keep(cp, KeepAs.EndedEarly)}>Save as ended early</button>
+        ${over ? html`<button class="primary-action" @click=${() => void this._keep(cp, KEEP_COMPLETED)}>Save as completed</button>` : ''}
+        <button @click=${() => void this._keep(cp, KEEP_ENDED_EARLY)}>Save as ended early</button>
         <button @click=${() => void this._discard(cp)}>Discard</button>
       </div>
     </section>`;
@@ -512,12 +576,14 @@ export class AqApp extends LitElement {
     const route = this._route;
     switch (route.name) {
       case RouteName.Library:
-        return html`<aq-library-page .entries=${this.entries}></aq-library-page>`;
-      case RouteName.Workout:
-        return html`<aq-workout-page
-          .entry=${findEntry(this.entries, route.id) ?? null}
-          .workoutId=${route.id}
-        ></aq-workout-page>`;
+        return html`<aq-library-page .entries=${this.cards}></aq-library-page>`;
+      case RouteName.Workout: {
+        void this._loadWorkoutPage();
+        const library = this._library;
+        // Its Start needs the session code at hand (audio unlocks inside the tap): both arrive together.
+        if (!library || !this._sessionKit) return this._opening(this.cards.find((card) => card.id === route.id)?.title);
+        return html`<aq-workout-page .entry=${library.findEntry(library.library, route.id) ?? null} .workoutId=${route.id}></aq-workout-page>`;
+      }
       case RouteName.Settings:
         void this._load('settings');
         return html`<aq-settings-page .settings=${this._settings} .installer=${this.installer}></aq-settings-page>`;
@@ -528,10 +594,17 @@ export class AqApp extends LitElement {
           : html`<h1 tabindex="-1">History</h1>
               <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
-        return this._readyPage(route.id);
+        void this._loadWorkoutPage();
+        return this._library && this._sessionKit ? this._readyPage(this._library, route.id) : this._opening(this.cards.find((card) => card.id === route.id)?.title);
       case RouteName.NotFound:
-        return html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>`;
+        void this._loadWorkoutPage();
+        return this._library ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
     }
+  }
+
+  /** While a page's code arrives (a few ms from the precache): its heading, so nothing jumps. */
+  private _opening(title?: string) {
+    return html`<h1 tabindex="-1">${title ?? 'Opening…'}</h1>`;
   }
 
   /**
@@ -544,18 +617,18 @@ export class AqApp extends LitElement {
   }
 
   /** The timer's address with no run behind it (a reload, a bookmark): start it from here. */
-  private _readyPage(id: string) {
-    const entry = findEntry(this.entries, id);
+  private _readyPage(library: Library, id: string) {
+    const entry = library.findEntry(library.library, id);
     if (!entry) return html`<aq-workout-page .entry=${null} .workoutId=${id}></aq-workout-page>`;
     const remembered = loadChoices(id);
-    const plan = compileSafely(entry.source, { choices: remembered.choices, ...(remembered.week ? { week: remembered.week } : {}) });
-    const runnable = planOf(plan) ?? planOf(entry);
+    const plan = library.compileSafely(entry.source, { choices: remembered.choices, ...(remembered.week ? { week: remembered.week } : {}) });
+    const runnable = library.planOf(plan) ?? library.planOf(entry);
     // The interrupted run of this workout is offered above: no second big Start beside Resume.
     const offered = this._interrupted?.workoutId === id;
     return html`<section class="ready">
       <h1 tabindex="-1">${entry.title}</h1>
       ${runnable
-        ? html`<p>${summarise(runnable)}</p>
+        ? html`<p>${library.summarise(runnable)}</p>
             <button
               class=${offered ? 'secondary' : 'primary-action'}
               @click=${() =>
@@ -583,11 +656,16 @@ export class AqApp extends LitElement {
     if (route.name === RouteName.Library) return 'Aquajog: workouts';
     if (route.name === RouteName.Settings) return 'Settings: Aquajog';
     if (route.name === RouteName.History) return 'History: Aquajog';
-    const entry = route.name === RouteName.Workout || route.name === RouteName.Run ? findEntry(this.entries, route.id) : undefined;
-    return entry ? `${entry.title}: Aquajog` : 'Not found: Aquajog';
+    const card = route.name === RouteName.Workout || route.name === RouteName.Run ? this.cards.find((c) => c.id === route.id) : undefined;
+    return card ? `${card.title}: Aquajog` : 'Not found: Aquajog';
   }
 
   private async _focusPage(): Promise<void> {
+    const name = this._route.name;
+    if (name === RouteName.Workout || name === RouteName.NotFound || name === RouteName.Run) {
+      await this._loadWorkoutPage();
+      await this.updateComplete;
+    }
     const page = this.renderRoot.querySelector<AqLibraryPage | AqWorkoutPage>('aq-library-page, aq-workout-page');
     if (this._route.name === RouteName.History || this._route.name === RouteName.Settings) {
       await this._load(this._route.name === RouteName.History ? 'history' : 'settings');

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared';
-import { groupEntries, type LibraryEntry } from './library';
+import { groupCards, type LibraryCard } from './library-card';
 import './aq-workout-card';
 
 /**
@@ -35,11 +35,11 @@ export class AqLibraryPage extends LitElement {
     `,
   ];
 
-  /** The workouts to list, in display order. */
-  @property({ attribute: false }) entries: readonly LibraryEntry[] = [];
+  /** The workouts to list, in display order (cards made at build time, or by `cardOf`). */
+  @property({ attribute: false }) entries: readonly LibraryCard[] = [];
 
   override render() {
-    const groups = groupEntries(this.entries);
+    const groups = groupCards(this.entries);
     return html`
       <h1 tabindex="-1">Workouts</h1>
       ${groups.length === 0 ? html`<p class="empty">No workouts yet.</p>` : ''}
@@ -47,7 +47,7 @@ export class AqLibraryPage extends LitElement {
         (group) => html`<section aria-labelledby="group-${group.group}">
           <h2 id="group-${group.group}">${group.title}</h2>
           <ul>
-            ${group.entries.map(
+            ${group.cards.map(
               (entry) => html`<li><aq-workout-card .entry=${entry} data-id=${entry.id}></aq-workout-card></li>`,
             )}
           </ul>

@@ -1,11 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { summarise } from '../dsl';
 import { sharedStyles } from '../styles/shared';
-import { curlyQuotes, isClock, splitSource } from './format';
-import { planOf, type LibraryEntry } from './library';
+import type { LibraryCard } from './library-card';
 import { workoutHref } from './router';
-import './aq-diagnostics';
 
 /**
  * One workout in the library: its title (a link to the workout, and the whole
@@ -81,44 +78,41 @@ export class AqWorkoutCard extends LitElement {
     `,
   ];
 
-  /** The workout to show. */
-  @property({ attribute: false }) entry: LibraryEntry | null = null;
+  /** The workout to show, as the library compiled it. */
+  @property({ attribute: false }) entry: LibraryCard | null = null;
 
   override render() {
     const entry = this.entry;
     if (entry === null) return nothing;
-    const plan = planOf(entry);
     const titleId = `title-${entry.id}`;
     const link = html`<h3 id=${titleId}><a part="title" href=${workoutHref(entry.id)}>${entry.title}</a></h3>`;
-    if (plan === null) {
+    if (entry.total === null) {
+      // Only a workout with errors needs the diagnostics panel: loaded then, never on the first page.
+      void import('./aq-diagnostics');
       return html`<article aria-labelledby=${titleId}>
         ${link}
-        <aq-diagnostics .diagnostics=${entry.result?.diagnostics ?? []} .error=${entry.error}></aq-diagnostics>
+        <aq-diagnostics .diagnostics=${entry.diagnostics} .error=${entry.error}></aq-diagnostics>
       </article>`;
     }
-    const { source, notes } = splitSource(plan.notes);
-    const total = summarise(plan);
     return html`<article aria-labelledby=${titleId}>
       ${link}
       <dl>
         <div>
           <dt>Total</dt>
-          <dd class="total tabular ${isClock(total) ? '' : 'words'}" part="total">${total}</dd>
+          <dd class="total tabular ${entry.totalIsClock ? '' : 'words'}" part="total">${entry.total}</dd>
         </div>
-        ${plan.when
+        ${entry.when
           ? html`<div>
               <dt>When</dt>
-              <dd class="when">${plan.when}</dd>
+              <dd class="when">${entry.when}</dd>
             </div>`
           : nothing}
       </dl>
-      ${notes.length > 0
-        ? html`<div class="notes">${notes.map((note) => html`<p>${curlyQuotes(note)}</p>`)}</div>`
-        : nothing}
-      ${source ? html`<p class="source">${curlyQuotes(source)}</p>` : nothing}
-      ${plan.tags.length > 0
+      ${entry.notes.length > 0 ? html`<div class="notes">${entry.notes.map((note) => html`<p>${note}</p>`)}</div>` : nothing}
+      ${entry.source ? html`<p class="source">${entry.source}</p>` : nothing}
+      ${entry.tags.length > 0
         ? html`<ul class="tags" aria-label="Tags">
-            ${plan.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
+            ${entry.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
           </ul>`
         : nothing}
     </article>`;

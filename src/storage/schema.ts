@@ -3,7 +3,7 @@
  * from IndexedDB or a backup file goes through one of these.
  */
 import * as z from 'zod/mini';
-import { settingsSchema } from './settings';
+import { THEMES, type Settings } from './settings';
 
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 const epochMs = z.number().check(z.minimum(0));
@@ -67,6 +67,19 @@ export const customWorkoutSchema = z.object({
   updatedAt: epochMs,
 });
 export type CustomWorkout = z.infer<typeof customWorkoutSchema>;
+
+/** The settings inside a backup; the same rules as SETTINGS_FIELDS (settings.ts), which the app reads with. */
+export const settingsSchema = z.object({
+  volume: z.number().check(z.minimum(0), z.maximum(1)),
+  voice: z.boolean(),
+  vibration: z.boolean(),
+  countdownSeconds: z.int().check(z.minimum(0), z.maximum(10)),
+  hrMax: z.nullable(z.int().check(z.minimum(100), z.maximum(230))),
+  theme: z.enum(THEMES),
+});
+// The schema reads exactly a Settings, no more and no less.
+const _sameShape: [z.infer<typeof settingsSchema>, Settings] extends [Settings, z.infer<typeof settingsSchema>] ? true : never = true;
+void _sameShape;
 
 export const BACKUP_FORMAT = 'aquajog-backup';
 export const BACKUP_VERSION = 1;

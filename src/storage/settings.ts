@@ -1,25 +1,37 @@
 /**
  * The user's settings and remembered choices, kept on the device in
- * localStorage: the one place they are read and written. Read back through a
- * zod schema: anything missing or corrupt falls back to its default, field by
- * field. The schema also checks the settings inside a backup file.
+ * localStorage: the one place they are read and written. Read back field by
+ * field: anything missing or corrupt falls back to its default.
  */
-import * as z from 'zod/mini';
-
 export const THEMES = ['system', 'light', 'dark', 'high-contrast'] as const;
 
-export const settingsSchema = z.object({
+export interface Settings {
   /** 0..1. */
-  volume: z.number().check(z.minimum(0), z.maximum(1)),
-  voice: z.boolean(),
-  vibration: z.boolean(),
+  readonly volume: number;
+  readonly voice: boolean;
+  readonly vibration: boolean;
   /** Beeps before each change, 0 to 10. */
-  countdownSeconds: z.int().check(z.minimum(0), z.maximum(10)),
+  readonly countdownSeconds: number;
   /** Maximum heart rate, for the zones' bpm targets; null when unknown. */
-  hrMax: z.nullable(z.int().check(z.minimum(100), z.maximum(230))),
-  theme: z.enum(THEMES),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+  readonly hrMax: number | null;
+  readonly theme: (typeof THEMES)[number];
+}
+
+const isInt = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+/**
+ * One check per field. Plain functions, not zod: settings are read on the
+ * first page, which carries no zod. `settingsSchema` (schema.ts) checks the
+ * same rules in a backup file, and a test keeps the two in step.
+ */
+export const SETTINGS_FIELDS: { readonly [K in keyof Settings]: (value: unknown) => boolean } = {
+  volume: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1,
+  voice: (v) => typeof v === 'boolean',
+  vibration: (v) => typeof v === 'boolean',
+  countdownSeconds: (v) => isInt(v, 0, 10),
+  hrMax: (v) => v === null || isInt(v, 100, 230),
+  theme: (v) => (THEMES as readonly unknown[]).includes(v),
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   volume: 1,
@@ -32,6 +44,12 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const KEY = 'aquajog.settings';
 
+/** Every field there and valid (nothing else is saved). */
+export function isSettings(value: unknown): value is Settings {
+  if (!value || typeof value !== 'object') return false;
+  return (Object.keys(SETTINGS_FIELDS) as (keyof Settings)[]).every((key) => SETTINGS_FIELDS[key]((value as Record<string, unknown>)[key]));
+}
+
 /** Reads settings, keeping every valid field and defaulting the rest. */
 export function loadSettings(storage: Storage | undefined = globalThis.localStorage): Settings {
   let raw: unknown = null;
@@ -43,18 +61,18 @@ export function loadSettings(storage: Storage | undefined = globalThis.localStor
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   if (raw && typeof raw === 'object') {
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-      const field = settingsSchema.shape[key];
       const value = (raw as Record<string, unknown>)[key];
-      if (value !== undefined && field.safeParse(value).success) out[key] = value;
+      if (value !== undefined && SETTINGS_FIELDS[key](value)) out[key] = value;
     }
   }
-  return out as Settings;
+  return out as unknown as Settings;
 }
 
 /** Saves settings; returns false when the device refused (private mode, full disk). */
 export function saveSettings(settings: Settings, storage: Storage | undefined = globalThis.localStorage): boolean {
   try {
-    storage?.setItem(KEY, JSON.stringify(settingsSchema.parse(settings)));
+    if (!isSettings(settings)) return false;
+    storage?.setItem(KEY, JSON.stringify(settings));
     return true;
   } catch {
     return false;

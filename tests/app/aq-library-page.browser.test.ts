@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { summarise } from '../../src/dsl';
 import { curlyQuotes, splitSource } from '../../src/app/format';
-import { library, loadLibrary, planOf } from '../../src/app/library';
+import { cardOf, library, loadLibrary, planOf } from '../../src/app/library';
 import '../../src/app/aq-library-page';
 import { deepText, FILE_NAME } from './deep-text';
 import { factText, mount, unmountAll } from './helpers';
@@ -17,7 +17,7 @@ const POOL_TOTALS: Record<string, string> = {
 
 describe('<aq-library-page>', () => {
   it('lists every built-in workout with its total, as a link to it', async () => {
-    await mount('aq-library-page', { entries: library });
+    await mount('aq-library-page', { entries: library.map(cardOf) });
     await expect.element(page.getByRole('heading', { level: 1, name: 'Workouts' })).toBeVisible();
     expect(library.length).toBeGreaterThanOrEqual(5);
     for (const entry of library) {
@@ -33,7 +33,7 @@ describe('<aq-library-page>', () => {
   });
 
   it('shows the contract totals of the pool workouts under "Pool"', async () => {
-    await mount('aq-library-page', { entries: library });
+    await mount('aq-library-page', { entries: library.map(cardOf) });
     const pool = page.getByRole('region', { name: 'Pool', exact: true });
     for (const [title, total] of Object.entries(POOL_TOTALS)) {
       const card = pool.getByRole('article', { name: title, exact: true });
@@ -43,7 +43,7 @@ describe('<aq-library-page>', () => {
   });
 
   it('shows notes, the source as people cite it and the schedule hint', async () => {
-    await mount('aq-library-page', { entries: library });
+    await mount('aq-library-page', { entries: library.map(cardOf) });
     const pyramid = library.find((entry) => entry.id === 'pyramid')!;
     const card = page.getByRole('article', { name: pyramid.title, exact: true });
     const { source, notes } = splitSource(planOf(pyramid)!.notes);
@@ -61,14 +61,14 @@ describe('<aq-library-page>', () => {
   });
 
   it('never shows a source document by its file name', async () => {
-    const element = await mount('aq-library-page', { entries: library });
+    const element = await mount('aq-library-page', { entries: library.map(cardOf) });
     const text = deepText(element);
     expect(text).toContain('RunnersConnect');
     expect(text).not.toMatch(FILE_NAME);
   });
 
   it('summarises rehab as exercises a person understands, every exercise counted', async () => {
-    await mount('aq-library-page', { entries: library });
+    await mount('aq-library-page', { entries: library.map(cardOf) });
     const rehab = page.getByRole('region', { name: 'Rehab', exact: true });
     const card = (title: string) => rehab.getByRole('article', { name: title, exact: true });
     await expect
@@ -83,7 +83,7 @@ describe('<aq-library-page>', () => {
       '/workouts/broken.workout': '# Broken\ntags: pool\n10mn easy\n',
       '/workouts/fine.workout': '# Fine\ntags: pool\n10m easy\n',
     });
-    await mount('aq-library-page', { entries });
+    await mount('aq-library-page', { entries: entries.map(cardOf) });
     const broken = page.getByRole('article', { name: 'Broken', exact: true });
     await expect.element(broken.getByText(/^\s*Line 3:\d+\s*$/)).toBeVisible();
     await expect.element(broken.getByText(/^Unknown unit "mn"/)).toBeVisible();

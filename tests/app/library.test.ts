@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { groupEntries, library, loadLibrary, planOf, slugOf } from '../../src/app/library';
+import builtInCards from 'virtual:aquajog-library';
+import { cardOf, groupEntries, library, loadLibrary, planOf, slugOf } from '../../src/app/library';
+import { groupCards } from '../../src/app/library-card';
 
 describe('the bundled library', () => {
   it('has every file in workouts/, by file name', () => {
@@ -19,6 +21,28 @@ describe('the bundled library', () => {
       expect.arrayContaining(['Pyramid', 'Wave your hands in the air']),
     );
     expect(titles['Rehab']?.length ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('the library cards compiled at build time', () => {
+  it('are exactly what the app would compile from the same files', () => {
+    expect(builtInCards).toEqual(library.map(cardOf));
+    expect(builtInCards.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('carry totals, notes, sources and tags, and group as the entries do', () => {
+    const pyramid = builtInCards.find((c) => c.id === 'pyramid')!;
+    expect(pyramid).toMatchObject({ title: 'Pyramid', group: 'pool', total: '1:17:00', totalIsClock: true, diagnostics: [], error: null });
+    expect(pyramid.source).toMatch(/^Source: RunnersConnect, “IT Band Syndrome/);
+    expect(groupCards(builtInCards).map((g) => [g.title, g.cards.map((c) => c.id)])).toEqual(
+      groupEntries(library).map((g) => [g.title, g.entries.map((e) => e.id)]),
+    );
+  });
+
+  it('keep a broken workout with its diagnostics and no total', () => {
+    const [card] = loadLibrary({ '/workouts/broken.workout': '# Broken\n10mn easy\n' }).map(cardOf);
+    expect(card).toMatchObject({ id: 'broken', title: 'Broken', total: null, group: 'other' });
+    expect(card!.diagnostics[0]).toMatchObject({ code: 'unknown-unit', line: 2 });
   });
 });
 
