@@ -330,14 +330,14 @@ export class Store {
   async exportAll(settings: Settings | null): Promise<Backup> {
     const db = await this._conn();
     const tx = db.transaction(['sessions', 'workouts']);
+    // One request for all of them (a cursor costs a round trip per record), both stores at once.
+    const [stored, storedWorkouts] = await Promise.all([tx.objectStore('sessions').index('by-start').getAll(), tx.objectStore('workouts').getAll()]);
     const sessions: SessionRecord[] = [];
-    let cursor = await tx.objectStore('sessions').index('by-start').openCursor();
-    while (cursor) {
-      const parsed = sessionSchema.safeParse(cursor.value);
+    for (const raw of stored) {
+      const parsed = sessionSchema.safeParse(raw);
       if (parsed.success) sessions.push(parsed.data);
-      cursor = await cursor.continue();
     }
-    const workouts = (await tx.objectStore('workouts').getAll()).flatMap((w) => {
+    const workouts = storedWorkouts.flatMap((w) => {
       const parsed = customWorkoutSchema.safeParse(w);
       return parsed.success ? [parsed.data] : [];
     });
