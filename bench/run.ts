@@ -12,12 +12,13 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSection } from './bundle';
 import { dslSection } from './dsl';
+import { legibilitySection } from './legibility';
 import { offlineSection } from './offline';
 import { storageSection } from './storage';
 import { timerSection } from './timer';
 import type { Section } from './report';
 
-const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, storageSection, offlineSection];
+const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, legibilitySection, storageSection, offlineSection];
 const FLAGS = new Set(['--build']);
 
 function usage(): string {

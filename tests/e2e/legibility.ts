@@ -16,6 +16,40 @@
  */
 import type { Page } from 'playwright';
 
+/** Some fixed day: the app only reads differences between clock times. */
+const T0 = new Date('2025-06-02T06:30:00Z').getTime();
+
+/**
+ * Opens a workout from the library and presses Start, with the page's clock
+ * paused from the first script on: the screen moves only when the caller
+ * moves the clock. Waits for the bundled fonts.
+ */
+export async function startRun(page: Page, title: string): Promise<void> {
+  await page.clock.install({ time: T0 });
+  await page.clock.pauseAt(T0 + 1000);
+  await page.goto('/');
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Hip strength extras up to the glute bridge's tempo reps (2 s up, 5 s hold, 2 s down), rep 1 just begun. */
+export async function reachTempo(page: Page): Promise<void> {
+  await startRun(page, 'Hip strength extras');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await page.clock.runFor(5000);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await page.clock.runFor(30_000);
+  await page.getByText('Rep 1 of 10', { exact: true }).waitFor();
+}
+
+/** Sets the viewport; layout (and the orientation media query) follows on the next read. */
+export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate(() => document.body.offsetHeight);
+}
+
 export const ZONE_TOKENS = ['--aq-zone-easy', '--aq-zone-medium', '--aq-zone-hard', '--aq-zone-sprint', '--aq-zone-rest', '--aq-zone-work'] as const;
 
 /** The themes a person can be in: Settings' three, and the phone's dark mode with no choice made. */

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBrowser } from './harness';
-import { buttonHeights, contrastByZone, glyphHeight, layoutProblems, setTheme, THEMES } from './legibility';
+import { buttonHeights, contrastByZone, glyphHeight, layoutProblems, reachTempo, resize, setTheme, startRun, THEMES } from './legibility';
 
 const session = useBrowser();
 
@@ -16,7 +16,6 @@ beforeEach(() => {
   session.page.setDefaultTimeout(5000);
 });
 
-const T0 = new Date('2025-06-02T06:30:00Z').getTime();
 const PORTRAIT = { width: 390, height: 844 };
 const LANDSCAPE = { width: 844, height: 390 };
 const SIZES = [PORTRAIT, LANDSCAPE, { width: 320, height: 640 }, { width: 640, height: 320 }];
@@ -25,40 +24,13 @@ function button(page: Page, name: string) {
   return page.getByRole('button', { name, exact: true });
 }
 
-/** Opens a workout from the library and starts it, with the page's clock paused at the start. */
-async function start(page: Page, title: string): Promise<void> {
-  await page.clock.install({ time: T0 });
-  await page.clock.pauseAt(T0 + 1000);
-  await page.goto('/');
-  await page.getByRole('link', { name: title, exact: true }).click();
-  await button(page, 'Start').click();
-  await button(page, 'Pause').waitFor();
-  await page.evaluate(() => document.fonts.ready);
-}
-
-/** Hip strength extras up to the glute bridge's tempo reps (2 s up, 5 s hold, 2 s down). */
-async function toTempo(page: Page): Promise<void> {
-  await start(page, 'Hip strength extras');
-  await button(page, 'Done').click();
-  await page.clock.runFor(5000);
-  await button(page, 'Done').click();
-  await page.clock.runFor(30_000);
-  await page.getByText('Rep 1 of 10', { exact: true }).waitFor();
-}
-
-async function sized(page: Page, size: { width: number; height: number }): Promise<void> {
-  await page.setViewportSize(size);
-  // Layout (and the orientation media query) follows on the next read.
-  await page.evaluate(() => document.body.offsetHeight);
-}
-
 describe('the time left, from 3 m', () => {
   /** Each case: how to get there, and what the big number reads. */
   const cases = [
-    { name: 'an M:SS interval (Sprint, 1:40)', go: async (p: Page) => { await start(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); }, reads: '1|40' },
-    { name: 'an MM:SS interval (Warm-up, 10:00)', go: (p: Page) => start(p, 'Lactic acid'), reads: '10|00' },
-    { name: 'the last minute (0:45)', go: async (p: Page) => { await start(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 30_000 + 75_000); }, reads: '45' },
-    { name: 'a tempo phase (Hold, 5)', go: async (p: Page) => { await toTempo(p); await p.clock.runFor(2000); }, reads: '5' },
+    { name: 'an M:SS interval (Sprint, 1:40)', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); }, reads: '1|40' },
+    { name: 'an MM:SS interval (Warm-up, 10:00)', go: (p: Page) => startRun(p, 'Lactic acid'), reads: '10|00' },
+    { name: 'the last minute (0:45)', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 30_000 + 75_000); }, reads: '45' },
+    { name: 'a tempo phase (Hold, 5)', go: async (p: Page) => { await reachTempo(p); await p.clock.runFor(2000); }, reads: '5' },
   ];
 
   it.each(cases)('is at least 25% of the height in portrait and 30% in landscape: $name', async ({ go, reads }) => {
@@ -71,7 +43,7 @@ describe('the time left, from 3 m', () => {
     expect(portrait.inView, 'all of it on screen').toBe(true);
     expect(portrait.ratio, `${portrait.inkPx.toFixed(0)} px of ${portrait.viewportHeight}`).toBeGreaterThanOrEqual(0.25);
 
-    await sized(page, LANDSCAPE);
+    await resize(page, LANDSCAPE);
     const landscape = await glyphHeight(page);
     expect(landscape.inView).toBe(true);
     expect(landscape.ratio, `${landscape.inkPx.toFixed(0)} px of ${landscape.viewportHeight}`).toBeGreaterThanOrEqual(0.3);
@@ -80,12 +52,12 @@ describe('the time left, from 3 m', () => {
 
 describe('contrast on every zone colour, in every theme', () => {
   const states = [
-    { name: 'running', go: (p: Page) => start(p, 'Lactic acid') },
-    { name: 'paused', go: async (p: Page) => { await start(p, 'Lactic acid'); await button(p, 'Pause').click(); await button(p, 'Resume').waitFor(); } },
-    { name: 'a rep set with Done, on a side', go: (p: Page) => start(p, 'Hip strength extras') },
-    { name: 'tempo reps', go: toTempo },
-    { name: 'asking to end', go: async (p: Page) => { await start(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'Keep going').waitFor(); } },
-    { name: 'ending, with Undo', go: async (p: Page) => { await start(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'End workout').click(); await button(p, 'Undo').waitFor(); } },
+    { name: 'running', go: (p: Page) => startRun(p, 'Lactic acid') },
+    { name: 'paused', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'Pause').click(); await button(p, 'Resume').waitFor(); } },
+    { name: 'a rep set with Done, on a side', go: (p: Page) => startRun(p, 'Hip strength extras') },
+    { name: 'tempo reps', go: reachTempo },
+    { name: 'asking to end', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'Keep going').waitFor(); } },
+    { name: 'ending, with Undo', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'End workout').click(); await button(p, 'Undo').waitFor(); } },
   ];
 
   it.each(states)('every text at 7:1 and the focus ring at 3:1: $name', async ({ go }) => {
@@ -107,15 +79,15 @@ describe('contrast on every zone colour, in every theme', () => {
 describe('the big buttons', () => {
   it('Pause / Resume, Back, Skip and Done are at least 72 px tall in both orientations, and never clipped', async () => {
     const { page } = session;
-    await start(page, 'Hip strength extras');
+    await startRun(page, 'Hip strength extras');
     for (const size of [PORTRAIT, LANDSCAPE, { width: 320, height: 640 }, { width: 640, height: 320 }]) {
-      await sized(page, size);
+      await resize(page, size);
       const heights = await buttonHeights(page, ['Back', 'Pause', 'Skip', 'Done']);
       for (const name of ['Back', 'Pause', 'Skip', 'Done']) expect(heights[name], `${name} at ${size.width}x${size.height}`).toBeGreaterThanOrEqual(72);
     }
     await button(page, 'Pause').click();
     for (const size of SIZES) {
-      await sized(page, size);
+      await resize(page, size);
       const heights = await buttonHeights(page, ['Resume']);
       expect(heights['Resume'], `Resume at ${size.width}x${size.height}`).toBeGreaterThanOrEqual(72);
       expect(await layoutProblems(page), `at ${size.width}x${size.height}`).toEqual([]);
@@ -124,9 +96,9 @@ describe('the big buttons', () => {
 
   it('keeps End away from Lock', async () => {
     const { page } = session;
-    await start(page, 'Lactic acid');
+    await startRun(page, 'Lactic acid');
     for (const size of SIZES) {
-      await sized(page, size);
+      await resize(page, size);
       const end = (await button(page, 'End').boundingBox())!;
       const lock = (await button(page, 'Lock').boundingBox())!;
       const gap = Math.max(lock.x - (end.x + end.width), end.x - (lock.x + lock.width), lock.y - (end.y + end.height), end.y - (lock.y + lock.height));
@@ -137,15 +109,15 @@ describe('the big buttons', () => {
 
 describe('every screen at phone sizes, both orientations', () => {
   const screens = [
-    { name: 'a pool workout (Sprint, with a round and a target)', go: async (p: Page) => { await start(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); } },
-    { name: 'a pool workout, paused on a long label', go: async (p: Page) => { await start(p, 'Lactic acid'); await p.clock.runFor(13 * 60_000 + 40_000); await button(p, 'Pause').click(); await button(p, 'Resume').waitFor(); } },
-    { name: 'a per-side stretch', go: async (p: Page) => { await start(p, 'Fredericson stretches'); await button(p, 'Done').click(); await p.getByText('Lying rope hip stretch', { exact: true }).waitFor(); } },
-    { name: 'a rep set with Done', go: (p: Page) => start(p, 'Hip strength extras') },
-    { name: 'a tempo set', go: toTempo },
-    { name: 'the wall isometric, on a side', go: async (p: Page) => { await toTempo(p); await p.clock.runFor(90_000 + 30_000); await p.getByText('Wall isometric', { exact: true }).waitFor(); } },
-    { name: 'asking to end', go: async (p: Page) => { await start(p, 'Lactic acid'); await button(p, 'End').click(); } },
-    { name: 'ending, with Undo', go: async (p: Page) => { await start(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'End workout').click(); } },
-    { name: 'locked', go: async (p: Page) => { await start(p, 'Lactic acid'); await button(p, 'Lock').click(); } },
+    { name: 'a pool workout (Sprint, with a round and a target)', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); } },
+    { name: 'a pool workout, paused on a long label', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(13 * 60_000 + 40_000); await button(p, 'Pause').click(); await button(p, 'Resume').waitFor(); } },
+    { name: 'a per-side stretch', go: async (p: Page) => { await startRun(p, 'Fredericson stretches'); await button(p, 'Done').click(); await p.getByText('Lying rope hip stretch', { exact: true }).waitFor(); } },
+    { name: 'a rep set with Done', go: (p: Page) => startRun(p, 'Hip strength extras') },
+    { name: 'a tempo set', go: reachTempo },
+    { name: 'the wall isometric, on a side', go: async (p: Page) => { await reachTempo(p); await p.clock.runFor(90_000 + 30_000); await p.getByText('Wall isometric', { exact: true }).waitFor(); } },
+    { name: 'asking to end', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); } },
+    { name: 'ending, with Undo', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'End workout').click(); } },
+    { name: 'locked', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'Lock').click(); } },
   ];
 
   it.each(screens)('nothing cut off, overlapping or scrolling: $name', async ({ go }) => {
@@ -153,7 +125,7 @@ describe('every screen at phone sizes, both orientations', () => {
     await go(page);
     const problems: string[] = [];
     for (const size of SIZES) {
-      await sized(page, size);
+      await resize(page, size);
       for (const p of await layoutProblems(page)) problems.push(`${size.width}x${size.height}: ${p.what}: ${p.problem}`);
     }
     expect(problems).toEqual([]);
@@ -162,14 +134,14 @@ describe('every screen at phone sizes, both orientations', () => {
   // The review form below it (aq-session-review) is measured by its own tests; this is the timer's part.
   it('the end screen: nothing sideways, nothing overlapping', async () => {
     const { page } = session;
-    await start(page, 'Fredericson stretches');
+    await startRun(page, 'Fredericson stretches');
     await button(page, 'End').click();
     await button(page, 'End workout').click();
     await page.clock.runFor(5000);
     await page.getByRole('heading', { level: 1, name: 'Workout ended' }).waitFor();
     const problems: string[] = [];
     for (const size of SIZES) {
-      await sized(page, size);
+      await resize(page, size);
       // The review below it scrolls down, as a page does; never sideways.
       for (const p of await layoutProblems(page, { scrollsDown: true, ownOnly: true })) problems.push(`${size.width}x${size.height}: ${p.what}: ${p.problem}`);
     }
