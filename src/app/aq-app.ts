@@ -621,7 +621,7 @@ export class AqApp extends LitElement {
     const entry = library.findEntry(library.library, id);
     if (!entry) return html`<aq-workout-page .entry=${null} .workoutId=${id}></aq-workout-page>`;
     const remembered = loadChoices(id);
-    const plan = library.compileSafely(entry.source, { choices: remembered.choices, ...(remembered.week ? { week: remembered.week } : {}) });
+    const plan = library.compileSafely(entry.source, library.compileOptions(remembered.choices, remembered.week));
     const runnable = library.planOf(plan) ?? library.planOf(entry);
     // The interrupted run of this workout is offered above: no second big Start beside Resume.
     const offered = this._interrupted?.workoutId === id;

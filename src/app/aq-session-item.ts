@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { formatClock, outline, summarise, type OutlineBlock } from '../dsl';
+import { compileOptions, formatClock, outline, summarise, type OutlineBlock } from '../dsl';
 import type { SessionRecord } from '../storage/schema';
 import { buttonStyles, disclosureStyles, sharedStyles } from '../styles/shared';
 import { cssProps } from './css-props';
@@ -28,7 +28,7 @@ interface SessionDetails {
 
 function sessionDetails(session: SessionRecord): SessionDetails {
   // The session keeps its own text, so it is described from that text, not the library's.
-  const { result } = compileSafely(session.source, { choices: session.choices, ...(session.week ? { week: session.week } : {}) });
+  const { result } = compileSafely(session.source, compileOptions(session.choices, session.week));
   const plan = result ? planOf({ result }) : null;
   const choices: string[] = [];
   if (session.week !== null) choices.push(plan?.weeks ? `Week ${session.week} of ${plan.weeks}` : `Week ${session.week}`);

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { estimateNote, summarise, weekTable } from '../dsl';
+import { compileOptions, estimateNote, summarise, weekTable } from '../dsl';
 import type { CompileResult, Plan, WeekRow } from '../dsl';
 import { primaryActionStyles, sharedStyles } from '../styles/shared';
 import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from './events';
@@ -110,7 +110,7 @@ export class AqWorkoutPage extends LitElement {
           ? null
           : fresh
             ? { result: this.entry.result, error: this.entry.error }
-            : compileSafely(this.entry.source, { choices: this._chosen, ...(this._week === null ? {} : { week: this._week }) });
+            : compileSafely(this.entry.source, compileOptions(this._chosen, this._week));
       if (this.entry !== null && !fresh && planOf(this._compiled!) === null) {
         // What was remembered no longer fits the workout: start from its defaults.
         this._chosen = {};
@@ -118,10 +118,7 @@ export class AqWorkoutPage extends LitElement {
         this._compiled = { result: this.entry.result, error: this.entry.error };
       }
     } else if ((changed.has('_chosen') || changed.has('_week')) && this.entry !== null) {
-      this._compiled = compileSafely(this.entry.source, {
-        choices: this._chosen,
-        ...(this._week === null ? {} : { week: this._week }),
-      });
+      this._compiled = compileSafely(this.entry.source, compileOptions(this._chosen, this._week));
     }
   }
 

@@ -8,7 +8,7 @@
 import { loadLibrary, type LibraryEntry } from './library-compile';
 
 export * from './library-compile';
-export { summarise } from '../dsl';
+export { compileOptions, summarise } from '../dsl';
 
 const files = import.meta.glob<string>('/workouts/*.workout', {
   query: '?raw',

@@ -5,7 +5,7 @@
  * completed or ended early, or discard it). No Lit and no DOM beyond the
  * platform bridges it is given, so Node tests drive it with fake-indexeddb.
  */
-import { compile } from '../dsl';
+import { compileOptions } from '../dsl';
 import type { Plan } from '../dsl/plan';
 import { ManualClock } from '../engine/clock';
 import { Timer, TimerStatus, type TimerState } from '../engine/timer';
@@ -13,6 +13,7 @@ import { RunLocks } from '../platform/locks';
 import { Persistence } from '../platform/persistence';
 import type { Store } from '../storage/db';
 import type { Checkpoint } from '../storage/schema';
+import { compileSafely, planOf } from './library-compile';
 import { RunRecorder, sessionRecord, type RunInfo } from './run-recorder';
 
 /** How a cut-off run can be kept. */
@@ -168,7 +169,8 @@ export function runInfoOf(checkpoint: Checkpoint): RunInfo {
 
 /** The plan a checkpoint ran, rebuilt from its text and choices; null if it no longer compiles. */
 export function rebuildPlan(checkpoint: Checkpoint): Plan | null {
-  return compile(checkpoint.source, { choices: checkpoint.choices, ...(checkpoint.week ? { week: checkpoint.week } : {}) }).plan;
+  // Safely: a compiler bug must cost this one run its rebuild, never the app its recovery.
+  return planOf(compileSafely(checkpoint.source, compileOptions(checkpoint.choices, checkpoint.week)));
 }
 
 /**

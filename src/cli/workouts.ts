@@ -8,7 +8,7 @@
  * a code frame. Exit status: 0 clean, 1 any error in a file, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { codeFrame, compile, formatClock, type CompileResult, type Diagnostic, type Interval, type Plan } from '../dsl/index';
+import { codeFrame, compile, compileOptions, formatClock, type CompileResult, type Diagnostic, type Interval, type Plan } from '../dsl/index';
 
 const USAGE = `Usage:
   npm run workouts -- check FILE...
@@ -155,7 +155,7 @@ function show(args: string[], io: Output): number {
   }
   const source = readSource(file, io);
   if (source === null) return 1;
-  const result: CompileResult = compile(source, week === undefined ? { choices } : { choices, week });
+  const result: CompileResult = compile(source, compileOptions(choices, week));
   printDiagnostics(file, source, result.diagnostics, io);
   const plan = result.plan;
   if (!result.ok || !plan) return 1;

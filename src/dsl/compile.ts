@@ -13,6 +13,14 @@ export const MAX_SOURCE_BYTES = 64 * 1024;
 
 export type CompileOptions = ExpandOptions;
 
+/**
+ * The options a run, a page or a saved session compiles with: its choices,
+ * and its week when it has one (null, undefined and 0 mean "no week given").
+ */
+export function compileOptions(choices: Readonly<Record<string, number>>, week?: number | null): CompileOptions {
+  return week ? { choices, week } : { choices };
+}
+
 export interface CompileResult {
   /** No errors: the workout can be started. Warnings may remain. */
   readonly ok: boolean;
