@@ -15,10 +15,11 @@ export type CompileOptions = ExpandOptions;
 
 /**
  * The options a run, a page or a saved session compiles with: its choices,
- * and its week when it has one (null, undefined and 0 mean "no week given").
+ * and its week when it has one (null or undefined: no week given; any number,
+ * even one out of range, is passed on for the checker to judge).
  */
 export function compileOptions(choices: Readonly<Record<string, number>>, week?: number | null): CompileOptions {
-  return week ? { choices, week } : { choices };
+  return week === null || week === undefined ? { choices } : { choices, week };
 }
 
 export interface CompileResult {
