@@ -50,17 +50,26 @@ export class AqHistoryPage extends LitElement {
     sharedStyles,
     buttonStyles,
     css`
+      /*
+       * Every grid here has one column as wide as the page, never as wide as
+       * its content (minmax(0, 1fr), not auto): the charts draw to the width
+       * they are given, so an auto column that grew to fit them would never
+       * let them shrink, and the page would scroll sideways on a small phone.
+       */
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-6);
         padding-block-end: var(--aq-space-7);
       }
       section {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-4);
       }
       .card {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-3);
         padding: var(--aq-space-4);
         border: var(--aq-border-width) solid var(--aq-color-border);
@@ -69,6 +78,7 @@ export class AqHistoryPage extends LitElement {
       }
       ul.sessions {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-3);
         margin: 0;
         padding: 0;

@@ -10,8 +10,20 @@ const AXIS = 30;
 const TOP = 12;
 const PLOT = 150;
 const LABEL_ROW = 46;
+/**
+ * Least distance between the centres of two month names: a three-letter month
+ * at --aq-text-sm (16 px) is about 30 px wide, and they need a gap to read as two.
+ */
+const MONTH_SPACING = 42;
 /** Beyond this many ratings the spoken summary gives the range, and the table the detail. */
 const SPOKEN_LIMIT = 12;
+
+/** A session's date and its time ("Wed, Nov 18" and "9:12 AM", which sessionDateText joins with ", "), so each can be kept on one line. */
+function whenParts(at: number): [date: string, time: string] {
+  const text = sessionDateText(at);
+  const cut = text.lastIndexOf(', ');
+  return cut === -1 ? [text, ''] : [text.slice(0, cut), text.slice(cut + 2)];
+}
 
 /**
  * Pain ratings (0 to 10) over a period as points joined by a line, drawn in
@@ -27,12 +39,20 @@ export class AqPainChart extends LitElement {
     sharedStyles,
     disclosureStyles,
     css`
+      /* One column as wide as the page gives, never as wide as the content (see aq-week-chart). */
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-2);
       }
       svg {
         display: block;
+        /*
+         * Until the first measurement the SVG is drawn at a guessed width: scale it
+         * down rather than overflow. Its height stays, so the redraw at the measured
+         * width doesn't resize the host again (a ResizeObserver loop).
+         */
+        max-width: 100%;
         overflow: visible;
       }
       text {
@@ -58,16 +78,23 @@ export class AqPainChart extends LitElement {
       .empty {
         color: var(--aq-color-text-muted);
       }
+      /* Three columns that fit a 320 px phone: the date and the time each kept whole, titles wrapped anywhere. */
       table {
         border-collapse: collapse;
         font-size: var(--aq-text-sm);
       }
       th,
       td {
-        padding: var(--aq-space-1) var(--aq-space-3);
+        padding: var(--aq-space-1) var(--aq-space-2);
         border-block-end: var(--aq-border-width) solid var(--aq-color-border);
         text-align: start;
         vertical-align: top;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
+      td.workout {
+        overflow-wrap: anywhere;
       }
       td.pain {
         text-align: end;
@@ -105,7 +132,14 @@ export class AqPainChart extends LitElement {
           </thead>
           <tbody>
             ${[...points].reverse().map(
-              (p) => html`<tr><td>${sessionDateText(p.at)}</td><td>${p.title}</td><td class="pain">${p.pain}</td></tr>`,
+              (p) => {
+                const [date, time] = whenParts(p.at);
+                return html`<tr>
+                  <td><span class="nowrap">${date}</span>${time ? html`, <span class="nowrap">${time}</span>` : nothing}</td>
+                  <td class="workout">${p.title}</td>
+                  <td class="pain">${p.pain}</td>
+                </tr>`;
+              },
             )}
           </tbody>
         </table>
@@ -125,7 +159,9 @@ export class AqPainChart extends LitElement {
     const y = (pain: number) => TOP + PLOT - (pain / 10) * PLOT;
     const ticks: number[] = [];
     for (let t = from; t <= to; t += WEEK_MS) ticks.push(t);
+    // A month is named under its first week, or the first after it with room to read it apart from the last name.
     let lastMonth = '';
+    let lastMonthX = -Infinity;
     return html`<svg role="img" aria-label=${this._summary(points)} width=${width} height=${height} viewBox="0 0 ${width} ${height}">
       ${[0, 5, 10].map(
         (v) => svg`<line class="grid" x1=${AXIS} x2=${width} y1=${y(v) + 0.5} y2=${y(v) + 0.5}></line>
@@ -133,8 +169,11 @@ export class AqPainChart extends LitElement {
       )}
       ${ticks.map((t) => {
         const { day, month } = dayAndMonth(t);
-        const showMonth = month !== lastMonth;
-        lastMonth = month;
+        const showMonth = month !== lastMonth && x(t) - lastMonthX >= MONTH_SPACING;
+        if (showMonth) {
+          lastMonth = month;
+          lastMonthX = x(t);
+        }
         return svg`<text x=${x(t)} y=${TOP + PLOT + 20} text-anchor="middle">${day}</text>
           ${showMonth ? svg`<text x=${x(t)} y=${TOP + PLOT + 40} text-anchor="middle">${month}</text>` : nothing}`;
       })}

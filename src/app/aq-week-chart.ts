@@ -28,12 +28,20 @@ export class AqWeekChart extends LitElement {
     sharedStyles,
     disclosureStyles,
     css`
+      /*
+       * One column as wide as the page gives, never as wide as the content: the
+       * charts measure that width and draw to it, and the table scrolls in its
+       * own region. (An auto column would grow to the widest SVG or table and
+       * push the whole page sideways on a small phone.)
+       */
       :host {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-5);
       }
       figure {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-2);
         margin: 0;
       }
@@ -42,6 +50,12 @@ export class AqWeekChart extends LitElement {
       }
       svg {
         display: block;
+        /*
+         * Until the first measurement the SVG is drawn at a guessed width: scale it
+         * down rather than overflow. Its height stays, so the redraw at the measured
+         * width doesn't resize the host again (a ResizeObserver loop).
+         */
+        max-width: 100%;
         overflow: visible;
       }
       text {
@@ -87,11 +101,23 @@ export class AqWeekChart extends LitElement {
         background: var(--swatch);
         vertical-align: -0.1em;
       }
+      /*
+       * A column per zone doesn't fit a phone, so the table scrolls sideways in
+       * its own region (labelled and focusable, so a keyboard can scroll it),
+       * with the weeks held at the start and headings wrapped to keep columns
+       * narrow. A shadow at the end edge says there is more; a cover that
+       * scrolls with the table hides it once the last column is in view.
+       */
       .scroll {
         overflow-x: auto;
+        background:
+          linear-gradient(to left, var(--aq-color-bg) 50%, transparent) right / 1.5rem 100% no-repeat local,
+          radial-gradient(farthest-side at 100% 50%, var(--aq-color-border), transparent) right / 0.75rem 100% no-repeat scroll;
       }
       table {
-        border-collapse: collapse;
+        /* Separate borders, so the sticky week column keeps its own as the rest scrolls under it. */
+        border-collapse: separate;
+        border-spacing: 0;
         font-variant-numeric: tabular-nums;
         font-size: var(--aq-text-sm);
       }
@@ -103,11 +129,16 @@ export class AqWeekChart extends LitElement {
         white-space: nowrap;
       }
       th:first-child {
+        position: sticky;
+        inset-inline-start: 0;
+        background: var(--aq-color-bg);
         text-align: start;
       }
       thead th {
         color: var(--aq-color-text-muted);
         font-weight: 600;
+        white-space: normal;
+        vertical-align: bottom;
       }
     `,
   ];

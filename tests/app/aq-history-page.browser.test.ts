@@ -386,6 +386,39 @@ describe('<aq-history-page>', () => {
       .toHaveAccessibleName(`Pain ratings from 0 (no pain) to 10 (worst pain), 2 ratings: 4 on ${dayText(on(10, 9, 8))}, 2 on ${dayText(on(10, 16, 8))}.`);
   });
 
+  it('fits a 320 px phone with sessions: the charts shrink to the column and nothing scrolls sideways', async () => {
+    await page.viewport(320, 640);
+    try {
+      const store = await openStore(
+        Array.from({ length: 12 }, (_, i) =>
+          session(i, i % 3 ? { kind: 'rehab', title: 'Fredericson strength', pain: 2 + (i % 5), note: 'Tight after the stairs; https://example.org/a-long-link-with-no-spaces-at-all' } : {}),
+        ),
+      );
+      // The app's page padding on a phone: 16 px each side.
+      const frame = document.createElement('div');
+      frame.style.cssText = 'padding-inline: 16px';
+      document.body.style.margin = '0';
+      document.body.append(frame);
+      const el = document.createElement('aq-history-page');
+      Object.assign(el, { store, settings: DEFAULT_SETTINGS, persistence: fakeStorage(false, 0, false).persistence });
+      frame.append(el);
+      await expect.element(page.getByRole('img', { name: /^Pain ratings/ })).toBeVisible();
+      const svgs = () => [...el.renderRoot.querySelectorAll('aq-week-chart, aq-pain-chart')].flatMap((c) => [...c.shadowRoot!.querySelectorAll('svg')]);
+      await expect.poll(() => svgs().map((s) => s.getAttribute('width'))).toEqual(['288', '288', '288']);
+      await page.getByText('Weekly totals as a table').click();
+      await page.getByText('Pain ratings as a table').click();
+      await article('Fredericson strength').first().getByText('Details and edit').click();
+      await expect.element(article('Fredericson strength').first().getByRole('button', { name: 'Delete session' })).toBeVisible();
+      expect(document.documentElement.scrollWidth).toBe(320);
+      for (const button of page.getByRole('button').elements().filter((b) => b.checkVisibility())) {
+        expect(button.getBoundingClientRect().right, button.textContent ?? '').toBeLessThanOrEqual(320 - 16 + 0.5);
+      }
+    } finally {
+      document.body.style.margin = '';
+      await page.viewport(390, 844);
+    }
+  });
+
   it('says when there is nothing yet', async () => {
     const store = await openStore();
     await showHistory(store);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { dayText } from '../../src/app/history-format';
+import { dayText, sessionDateText } from '../../src/app/history-format';
 import type { PainPoint } from '../../src/storage/db';
 import '../../src/app/aq-pain-chart';
 import { mount, unmountAll } from './helpers';
@@ -44,6 +44,39 @@ describe('<aq-pain-chart>', () => {
       );
     await page.getByText('Pain ratings as a table').click();
     expect(page.getByRole('table', { name: 'Pain ratings, 0 to 10' }).getByRole('row').elements()).toHaveLength(21);
+  });
+
+  it('fits the column a 320 px phone gives it, month names apart and the table without scrolling', async () => {
+    const points = Array.from({ length: 24 }, (_, i) => ({ ...point(i * 2 + 1, 8 - Math.floor(i / 3)), title: i % 2 ? 'Fredericson strength' : 'Icing' }));
+    const column = document.createElement('div');
+    column.style.cssText = 'display: grid; width: 288px';
+    document.body.append(column);
+    const chart = document.createElement('aq-pain-chart');
+    Object.assign(chart, { points, from: FROM, to: TO });
+    column.append(chart);
+    await chart.updateComplete;
+    const svg = chart.shadowRoot!.querySelector('svg')!;
+    await expect.poll(() => svg.getAttribute('width')).toBe('288');
+    // Eight weeks in 288 px put a week about 31 px apart: too close to name two months in a row.
+    const months = [...svg.querySelectorAll('text')].filter((t) => /^[A-Za-z]/.test(t.textContent!));
+    expect(months.map((t) => t.textContent)).toEqual(['Sep', 'Oct', 'Nov']);
+    const boxes = months.map((t) => t.getBoundingClientRect());
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right).toBeGreaterThanOrEqual(8);
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBoundingClientRect();
+      expect(box.left, text.textContent!).toBeGreaterThanOrEqual(column.getBoundingClientRect().left - 0.5);
+      expect(box.right, text.textContent!).toBeLessThanOrEqual(column.getBoundingClientRect().right + 0.5);
+    }
+    await page.getByText('Pain ratings as a table').click();
+    const table = page.getByRole('table', { name: 'Pain ratings, 0 to 10' });
+    await expect.element(table).toBeVisible();
+    expect(table.element().getBoundingClientRect().width).toBeLessThanOrEqual(288);
+    // The date and the time each stay whole: a cell is two lines at most.
+    const firstCell = table.getByRole('cell').first().element();
+    expect(firstCell.textContent).toBe(sessionDateText(points.at(-1)!.at));
+    const lineHeight = parseFloat(getComputedStyle(firstCell).lineHeight);
+    expect(firstCell.getBoundingClientRect().height).toBeLessThan(3 * lineHeight);
+    expect(column.scrollWidth).toBe(288);
   });
 
   it('says so when there are no ratings', async () => {

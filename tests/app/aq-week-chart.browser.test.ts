@@ -91,6 +91,35 @@ describe('<aq-week-chart>', () => {
     await expect.element(table.getByRole('columnheader', { name: 'Sprint min' })).toBeInTheDocument();
   });
 
+  it('fits the column a 320 px phone gives it: the charts draw at its width and the table scrolls in its own region', async () => {
+    // History's column on a 320 px phone: the page's padding leaves 288 px.
+    const column = document.createElement('div');
+    column.style.cssText = 'display: grid; width: 288px';
+    document.body.append(column);
+    const chart = document.createElement('aq-week-chart');
+    chart.weeks = EIGHT;
+    column.append(chart);
+    await chart.updateComplete;
+    const svgs = [...chart.shadowRoot!.querySelectorAll('svg')];
+    await expect.poll(() => svgs.map((svg) => svg.getAttribute('width'))).toEqual(['288', '288']);
+    for (const svg of svgs) expect(svg.getBoundingClientRect().width).toBeLessThanOrEqual(288);
+    // Every label inside the column, the rehab counts' caption included.
+    for (const text of chart.shadowRoot!.querySelectorAll('text')) {
+      const box = text.getBoundingClientRect();
+      expect(box.left, text.textContent!).toBeGreaterThanOrEqual(column.getBoundingClientRect().left - 0.5);
+      expect(box.right, text.textContent!).toBeLessThanOrEqual(column.getBoundingClientRect().right + 0.5);
+    }
+    await page.getByText('Weekly totals as a table').click();
+    const region = page.getByRole('region', { name: 'Weekly totals table' });
+    await expect.element(region).toBeVisible();
+    const scroller = region.element() as HTMLElement;
+    expect(scroller.tabIndex).toBe(0);
+    expect(scroller.clientWidth).toBeLessThanOrEqual(288);
+    expect(scroller.scrollWidth, 'a column per zone is wider than a phone').toBeGreaterThan(scroller.clientWidth);
+    expect(chart.getBoundingClientRect().width).toBe(288);
+    expect(column.scrollWidth).toBe(288);
+  });
+
   it('draws text at the app’s size on a phone', async () => {
     const chart = await mount('aq-week-chart', { weeks: EIGHT });
     await expect.poll(() => chart.shadowRoot!.querySelector('svg')!.getAttribute('width')).toBe(String(chart.clientWidth));
