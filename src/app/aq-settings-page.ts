@@ -39,12 +39,15 @@ export class AqSettingsPage extends LitElement {
     sharedStyles,
     buttonStyles,
     css`
+      /* One column as wide as the screen gives: nothing in a fieldset may widen the page (their default min-width is their content's). */
       form {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-5);
         margin-block-start: var(--aq-space-5);
       }
       fieldset {
+        min-width: 0;
         margin: 0;
         padding: var(--aq-space-4);
         border: var(--aq-border-width) solid var(--aq-color-border);
@@ -66,14 +69,27 @@ export class AqSettingsPage extends LitElement {
         min-height: var(--aq-tap-min);
         font-weight: 600;
       }
+      /* A box or a radio stays beside its words, which wrap beside it on a narrow screen. */
+      label.choice {
+        flex-wrap: nowrap;
+      }
       input[type='checkbox'],
       input[type='radio'] {
+        flex: none;
         width: 1.75rem;
         height: 1.75rem;
         accent-color: var(--aq-color-link);
       }
+      /* The slider and its value stay on one line, under "Volume" when the two don't fit side by side. */
+      .slider {
+        display: flex;
+        flex: 1 1 14rem;
+        align-items: center;
+        gap: var(--aq-space-3);
+      }
       input[type='range'] {
-        flex: 1 1 12rem;
+        flex: 1 1 auto;
+        min-width: 0;
         min-height: var(--aq-tap-min);
         accent-color: var(--aq-color-link);
       }
@@ -97,6 +113,9 @@ export class AqSettingsPage extends LitElement {
         color: var(--aq-color-text-muted);
         font-size: var(--aq-text-sm);
       }
+      .version {
+        margin-block-start: var(--aq-space-4);
+      }
     `,
   ];
 
@@ -117,17 +136,19 @@ export class AqSettingsPage extends LitElement {
           <legend>Sound</legend>
           <label>
             Volume
-            <input type="range" min="0" max="100" step="5" .value=${String(Math.round(s.volume * 100))}
-              aria-valuetext=${`${Math.round(s.volume * 100)}%`}
-              @input=${(e: Event) => this._set({ volume: Number((e.target as HTMLInputElement).value) / 100 })} />
-            <span class="tabular">${Math.round(s.volume * 100)}%</span>
+            <span class="slider">
+              <input type="range" min="0" max="100" step="5" .value=${String(Math.round(s.volume * 100))}
+                aria-valuetext=${`${Math.round(s.volume * 100)}%`}
+                @input=${(e: Event) => this._set({ volume: Number((e.target as HTMLInputElement).value) / 100 })} />
+              <span class="tabular">${Math.round(s.volume * 100)}%</span>
+            </span>
           </label>
-          <label>
+          <label class="choice">
             <input type="checkbox" .checked=${s.voice} @change=${(e: Event) => this._set({ voice: (e.target as HTMLInputElement).checked })} />
             Spoken announcements
           </label>
           ${this._vibrator.supported
-            ? html`<label>
+            ? html`<label class="choice">
                 <input type="checkbox" .checked=${s.vibration} @change=${(e: Event) => this._set({ vibration: (e.target as HTMLInputElement).checked })} />
                 Vibration
               </label>`
@@ -154,7 +175,7 @@ export class AqSettingsPage extends LitElement {
         <fieldset>
           <legend>Theme</legend>
           ${THEMES.map(
-            (t) => html`<label>
+            (t) => html`<label class="choice">
               <input type="radio" name="theme" value=${t} .checked=${s.theme === t} @change=${() => this._set({ theme: t })} />
               ${THEME_LABELS[t]}
             </label>`,
