@@ -823,7 +823,7 @@ export class AqTimerScreen extends LitElement {
       return html`
         <div class="centre">
           ${count ? html`<div class="count">${count}</div>` : nothing}
-          <button class="primary done" @click=${() => this.session?.done()}>Done</button>
+          <button class="primary done" @click=${this._done}>Done</button>
           <div class="small">${clockOf(s.intervalElapsedMs)} so far</div>
         </div>
       `;
@@ -942,6 +942,13 @@ export class AqTimerScreen extends LitElement {
   private _focusAfterUpdate(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
+
+  private _done = (): void => {
+    const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.classList.contains('done');
+    this.session?.done();
+    // The button goes with its set: keyboard focus moves to the next Done, or to Pause.
+    if (hadFocus) this._focusAfterUpdate('.done, .toggle');
+  };
 
   private _pause = (): void => {
     this.session?.pause();

@@ -299,6 +299,22 @@ describe('<aq-timer-screen>', () => {
     expect(deepActiveElement(), 'focus after Resume').toBe(button('Pause').element());
   });
 
+  it('moves keyboard focus on from Done when its set is over', async () => {
+    await run('hip-strength-extras');
+    button('Done').element().focus();
+    await userEvent.keyboard('{Enter}');
+    await settled();
+    // Switch sides has no Done: focus waits on Pause.
+    shows('Switch sides');
+    expect(deepActiveElement()).toBe(button('Pause').element());
+    await wait(seconds(5));
+    button('Done').element().focus();
+    await userEvent.keyboard('{Enter}');
+    await settled();
+    shows('Rest');
+    expect(deepActiveElement()).toBe(button('Pause').element());
+  });
+
   it('shows paused from afar: a frame round the screen and a bar across it', async () => {
     await run('lactic-acid');
     const main = page.getByRole('main').element();
