@@ -31,7 +31,8 @@ const TEMPO = planOf('# Tempo\nopen "Get set"\n3 reps tempo 1-2-1 "Slow squat"\n
 function shown(c: TimerController): string {
   const s = c.state!;
   if (s.intervalRemainingMs === null) return `${formatClock(Math.floor(s.intervalElapsedMs / 1000))} so far`;
-  return formatClock(Math.ceil(s.intervalRemainingMs / 1000)) + (s.rep ? ` ${s.rep.phase} ${s.rep.index}` : '');
+  // Tempo reps: the phase and its seconds (the big number), then the rep.
+  return formatClock(Math.ceil(s.intervalRemainingMs / 1000)) + (s.rep ? ` ${s.rep.phase} ${Math.ceil(s.rep.phaseRemainingMs / 1000)} rep ${s.rep.index}` : '');
 }
 
 class FakeHost implements ReactiveControllerHost {
@@ -181,21 +182,21 @@ describe('TimerController', () => {
     expect(host.renders.at(-1)!.shows).toBe('0:30');
   });
 
-  it('shows each tempo phase from the moment it starts, on an interval begun mid-second', () => {
+  it('shows each tempo phase and its seconds from the moment they change, on an interval begun mid-second', () => {
     const { host, timer } = setup(TEMPO);
     timer.start();
     vi.advanceTimersByTime(300);
     timer.done();
-    expect(host.renders.at(-1)).toEqual({ at: 300, shows: '0:12 up 1' });
+    expect(host.renders.at(-1)).toEqual({ at: 300, shows: '0:12 up 1 rep 1' });
     host.renders.length = 0;
     // 1 s up, 2 s hold, 1 s down, three times.
     vi.advanceTimersByTime(5_000);
     expect(host.renders.map((r) => [r.at, r.shows])).toEqual([
-      [1300, '0:11 hold 1'],
-      [2300, '0:10 hold 1'],
-      [3300, '0:09 down 1'],
-      [4300, '0:08 up 2'],
-      [5300, '0:07 hold 2'],
+      [1300, '0:11 hold 2 rep 1'],
+      [2300, '0:10 hold 1 rep 1'],
+      [3300, '0:09 down 1 rep 1'],
+      [4300, '0:08 up 1 rep 2'],
+      [5300, '0:07 hold 2 rep 2'],
     ]);
   });
 
