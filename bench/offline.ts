@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright';
-import { count, stats, table, type Context, type Section } from './report';
+import { count, stats, table, type Section } from './report';
 import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
 import { chromiumPath } from '../tests/setup/chromium';
 

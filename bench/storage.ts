@@ -23,7 +23,7 @@ import type { BrowserContext, Page } from 'playwright';
 import { compile } from '../src/dsl/index';
 import { sessionSchema, type SessionRecord } from '../src/storage/schema';
 import type { DurabilityTiming, ImportTiming, Measured, SeedResult } from './pages/storage';
-import { stats, table, type Context, type Section } from './report';
+import { stats, table, type Section } from './report';
 import { makeSessions, type SessionTemplate } from './seed';
 import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
 import { chromiumPath } from '../tests/setup/chromium';

@@ -52,7 +52,7 @@ export function isSettings(value: unknown): value is Settings {
 
 /** Reads settings, keeping every valid field and defaulting the rest. */
 export function loadSettings(storage: Storage | undefined = globalThis.localStorage): Settings {
-  let raw: unknown = null;
+  let raw: unknown;
   try {
     raw = JSON.parse(storage?.getItem(KEY) ?? 'null');
   } catch {

@@ -192,7 +192,7 @@ describe('workouts show', () => {
       'Choice line 6: Rounds 10-15, using 15',
       '',
     ]);
-    expect(lines[3]).toMatch(/^ #  start {4}duration {2}zone {4}label {13}side {2}round$/);
+    expect(lines[3]).toMatch(/^ # {2}start {4}duration {2}zone {4}label {13}side {2}round$/);
     const table = rows(r.out);
     expect(table).toHaveLength(62);
     expect(table[0]).toMatch(/^ 1 {2}0:00:00 {2}10:00 {5}easy {4}Warm-up$/);
