@@ -278,6 +278,12 @@ export class AqTimerScreen extends LitElement {
       .digits.seconds {
         font-size: min(126cqh, 100cqw - 2.5rem);
       }
+      .digits.hours {
+        font-size: min(63cqh, (100cqw - 2.5rem) * 0.55);
+      }
+      .digits.hours .mm::after {
+        content: none;
+      }
       .digits .colon {
         display: none;
       }
@@ -621,6 +627,9 @@ export class AqTimerScreen extends LitElement {
         .digits.seconds {
           font-size: min(118cqh, 70cqw);
         }
+        .digits.hours {
+          font-size: min(118cqh, 30cqw);
+        }
         .controls button {
           min-height: 4.75rem;
         }
@@ -831,10 +840,12 @@ export class AqTimerScreen extends LitElement {
     const text = clockOf(s.intervalRemainingMs ?? 0);
     const cut = text.lastIndexOf(':');
     const minutes = text.slice(0, cut);
+    // An hour or more (H:MM over SS): rare, and narrower so it still fits.
+    const kind = minutes === '0' ? 'seconds' : minutes.includes(':') ? 'minutes hours' : 'minutes';
     return html`
       <div class="centre">
         <div class="clock">
-          <div class="digits ${minutes === '0' ? 'seconds' : 'minutes'}" role="timer" aria-label="Time left"
+          <div class="digits ${kind}" role="timer" aria-label="Time left"
             ><span class="mm">${minutes}</span><span class="colon">:</span><span class="ss">${text.slice(cut + 1)}</span></div
           >
         </div>
@@ -888,7 +899,7 @@ export class AqTimerScreen extends LitElement {
 
   private _renderEnding() {
     return html`
-      <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="ending-title" aria-describedby="ending-how">
+      <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="ending-title" aria-describedby="ending-how" @keydown=${this._endingKey}>
         <h2 id="ending-title">Ending…</h2>
         <p id="ending-how">The workout ends in ${UNDO_END_MS / 1000} seconds. Tap Undo to carry on.</p>
         <div class="countdown" aria-hidden="true"><div style=${cssProps({ '--undo-ms': `${UNDO_END_MS}ms` })}></div></div>
@@ -980,6 +991,10 @@ export class AqTimerScreen extends LitElement {
 
   private _undoEnd = (): void => {
     this.session?.undoEnd();
+  };
+
+  private _endingKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') this._undoEnd();
   };
 
   private _lock = (): void => {

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { compile } from '../../src/dsl/index';
 import type { Plan } from '../../src/dsl/plan';
 import { ManualClock } from '../../src/engine/clock';
 import type { TimerState } from '../../src/engine/timer';
@@ -299,6 +300,22 @@ describe('<aq-timer-screen>', () => {
     expect(deepActiveElement(), 'focus after Resume').toBe(button('Pause').element());
   });
 
+  it('fits an interval of an hour or more on the screen, portrait and landscape', async () => {
+    const { plan } = compile('# Long swim\n70m easy\n');
+    session = new WorkoutSession(plan!, DEFAULT_SETTINGS, clock);
+    screen = await mount('aq-timer-screen', { session });
+    session.timer.start();
+    await settled();
+    await expect.element(timeLeft()).toHaveTextContent('1:10:00');
+    for (const [width, height] of [[390, 844], [844, 390], [320, 640]] as const) {
+      await page.viewport(width, height);
+      const digits = timeLeft().element().getBoundingClientRect();
+      expect(digits.right, `right edge at ${width}x${height}`).toBeLessThanOrEqual(width);
+      expect(digits.left).toBeGreaterThanOrEqual(0);
+    }
+    await page.viewport(390, 844);
+  });
+
   it('moves keyboard focus on from Done when its set is over', async () => {
     await run('hip-strength-extras');
     button('Done').element().focus();
@@ -449,6 +466,25 @@ describe('<aq-timer-screen>', () => {
     await expect.element(page.getByRole('heading', { level: 1, name: 'Workout ended' })).toBeVisible();
     shows('12:00 active · ended at interval 3 of 38');
     expect(ends.map((e) => e.status)).toEqual(['ended']);
+  });
+
+  it('backs out of End with Escape, and undoes a confirmed End with Escape too', async () => {
+    const s = await run('lactic-acid');
+    await button('End').click();
+    await settled();
+    await userEvent.keyboard('{Escape}');
+    await settled();
+    expect(page.getByRole('alertdialog').elements()).toHaveLength(0);
+    expect(s.timer.status).toBe('running');
+    await button('End').click();
+    await settled();
+    await button('End workout').click();
+    await settled();
+    expect(s.timer.status).toBe('paused');
+    await userEvent.keyboard('{Escape}');
+    await settled();
+    expect(page.getByRole('alertdialog').elements()).toHaveLength(0);
+    expect(s.timer.status).toBe('running');
   });
 
   it('takes an accidental End back with Undo, and runs on from where it was', async () => {
