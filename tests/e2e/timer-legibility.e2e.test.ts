@@ -50,6 +50,25 @@ describe('the time left, from 3 m', () => {
   });
 });
 
+describe('the bundled faces', () => {
+  it('come from the precache: offline, the time left is still drawn in them', async () => {
+    const { page, context } = session;
+    await page.goto('/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    await startRun(page, 'Lactic acid');
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls.filter((u) => /\.woff2(\?|$)/.test(u)).length;
+    });
+    expect(cached, 'font files in the precache').toBe(2);
+    expect((await glyphHeight(page)).bundledFont, 'digits in the bundled face, offline').toBe(true);
+  });
+});
+
 describe('contrast on every zone colour, in every theme', () => {
   const states = [
     { name: 'running', go: (p: Page) => startRun(p, 'Lactic acid') },
