@@ -11,7 +11,7 @@
  *
  * The output is committed (src/assets/fonts/), so a build needs neither the
  * packages nor WebAssembly; rerun this after upgrading either package or
- * changing DIGIT_FACE_TEXT.
+ * changing DIGIT_FACE_TEXT (tests/styles/fonts.test.ts fails until you do).
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
