@@ -2,7 +2,7 @@
  * Regenerates public/screenshots/ (the install dialog's pictures, listed in
  * src/manifest.ts and shown in the README) from the production build:
  *
- *   npx vite build && npx tsx scripts/screenshots.ts
+ *   npx vite build && npx tsx bench/tools/screenshots.ts
  *
  * ($AQUAJOG_OUT_DIR picks another build directory.) The page's clock is
  * paused at a fixed instant, so the same build gives the same pictures.
@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright';
 import { preview } from 'vite';
-import { startRun } from '../tests/e2e/legibility';
-import { chromiumLaunchOptions } from '../tests/setup/chromium';
+import { startRun } from '../../tests/e2e/legibility';
+import { chromiumLaunchOptions } from '../../tests/setup/chromium';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(root, 'public', 'screenshots');
 
 const shots: readonly { file: string; width: number; height: number; go(page: Page): Promise<void> }[] = [

@@ -1,7 +1,7 @@
 /**
  * Makes the timer's bundled fonts from the @fontsource packages:
  *
- *   npx tsx scripts/subset-fonts.ts
+ *   npx tsx bench/tools/subset-fonts.ts
  *
  * - Barlow Condensed Bold, subset with HarfBuzz (subset-font) to what the big
  *   type shows: digits, the colon and capital letters (zone names and tempo
@@ -16,10 +16,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
-import { DIGIT_FACE_TEXT } from '../src/styles/font-glyphs';
+import { DIGIT_FACE_TEXT } from '../../src/styles/font-glyphs';
 
 const require = createRequire(import.meta.url);
-const out = new URL('../src/assets/fonts/', import.meta.url);
+const out = new URL('../../src/assets/fonts/', import.meta.url);
 
 const barlow = require.resolve('@fontsource/barlow-condensed/files/barlow-condensed-latin-700-normal.woff2');
 const digits = await subsetFont(readFileSync(barlow), DIGIT_FACE_TEXT, { targetFormat: 'woff2' });

@@ -120,15 +120,9 @@ export class AqApp extends LitElement {
         color: var(--aq-color-text);
         font-weight: 700;
       }
-      /* In the page flow it never covers a button; over the timer's end screen it floats at the top. */
+      /* Always in the page flow (after a workout, at the top of the review), so it never covers a heading or a button. */
       .toast {
         margin-block-end: var(--aq-space-4);
-      }
-      .floating .toast {
-        position: fixed;
-        inset-inline: var(--aq-space-4);
-        top: max(var(--aq-space-4), env(safe-area-inset-top));
-        z-index: 20;
       }
       .toast span {
         flex: 1 1 auto;
@@ -191,6 +185,8 @@ export class AqApp extends LitElement {
         inset-inline: 0;
         top: 11rem;
         display: grid;
+        /* One column as wide as the screen, whatever the form inside would like (320 px phones). */
+        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-4);
         padding: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-right)) var(--aq-space-7);
         max-width: var(--aq-page-max);
@@ -491,10 +487,10 @@ export class AqApp extends LitElement {
           .hrMax=${this._settings.hrMax}
           .saveProblem=${this._runOver ? null : (this._recorder?.error ?? null)}
         ></aq-timer-screen>
-        <div class="floating">${this._swToasts()}</div>
         ${this._runOver
           ? html`<section class="review" aria-labelledby="review-heading">
               <h2 id="review-heading" class="visually-hidden">How it went</h2>
+              ${this._swToasts()}
               ${this._recorder
                 ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
                 : ''}

@@ -150,8 +150,7 @@ describe('every screen at phone sizes, both orientations', () => {
     expect(problems).toEqual([]);
   });
 
-  // The review form below it (aq-session-review) is measured by its own tests; this is the timer's part.
-  it('the end screen: nothing sideways, nothing overlapping', async () => {
+  it('the end screen: nothing sideways, nothing overlapping, the review and its controls on screen', async () => {
     const { page } = session;
     await startRun(page, 'Fredericson stretches');
     await button(page, 'End').click();
@@ -163,6 +162,13 @@ describe('every screen at phone sizes, both orientations', () => {
       await resize(page, size);
       // The review below it scrolls down, as a page does; never sideways.
       for (const p of await layoutProblems(page, { scrollsDown: true, ownOnly: true })) problems.push(`${size.width}x${size.height}: ${p.what}: ${p.problem}`);
+      // The review below it (aq-app's column with aq-session-review): the page never wider than the screen, every control inside it.
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > size.width) problems.push(`${size.width}x${size.height}: page: scrolls sideways: ${wide} px wide`);
+      for (const control of await page.getByRole('radio').or(page.getByRole('link')).or(page.getByRole('textbox')).all()) {
+        const box = await control.boundingBox();
+        if (box && (box.x < -0.5 || box.x + box.width > size.width + 0.5)) problems.push(`${size.width}x${size.height}: ${await control.getAttribute('aria-label') ?? 'a control'} beyond the screen`);
+      }
     }
     expect(problems).toEqual([]);
   });

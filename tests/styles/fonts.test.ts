@@ -1,5 +1,5 @@
 /**
- * The committed timer fonts are what scripts/subset-fonts.ts makes from the
+ * The committed timer fonts are what bench/tools/subset-fonts.ts makes from the
  * packages: the digits face holds exactly the glyphs DIGIT_FACE_TEXT names (so
  * adding a character there without rerunning the script fails here), and the
  * text face is the package's latin file.
@@ -17,7 +17,7 @@ describe('the bundled timer fonts', () => {
   it('has the digits face subset to DIGIT_FACE_TEXT, as the script makes it', async () => {
     const source = readFileSync(require.resolve('@fontsource/barlow-condensed/files/barlow-condensed-latin-700-normal.woff2'));
     const made = Buffer.from(await subsetFont(source, DIGIT_FACE_TEXT, { targetFormat: 'woff2' }));
-    expect(made.equals(committed('barlow-condensed-700-timer.woff2')), 'rerun npx tsx scripts/subset-fonts.ts').toBe(true);
+    expect(made.equals(committed('barlow-condensed-700-timer.woff2')), 'rerun npx tsx bench/tools/subset-fonts.ts').toBe(true);
     // Worth the subsetting: the whole latin file is nearly three times the size.
     expect(made.length).toBeLessThan(source.length / 2);
   });
