@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cardOf, loadLibrary } from './src/app/library-compile.ts';
+import { cardOf, loadLibrary } from './src/app/library/library-compile.ts';
 import { appManifest } from './src/manifest.ts';
 
 // An installed Chrome or Chromium, never a Playwright download; the flags work
@@ -16,7 +16,7 @@ import { chromiumArgs, chromiumPath } from './tests/setup/chromium.ts';
  * The built-in library, compiled at build time: `virtual:aquajog-library` is
  * the cards the library page shows (titles, totals, summaries, notes, sources,
  * tags), so the first page carries no workout language. The workout page and
- * the timer compile the files themselves (src/app/library.ts), on demand.
+ * the timer compile the files themselves (src/app/library/library.ts), on demand.
  */
 function builtInLibrary(): Plugin {
   const id = 'virtual:aquajog-library';

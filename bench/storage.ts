@@ -55,7 +55,7 @@ export function templatesFrom(workoutsDir: string): SessionTemplate[] {
       out.push({
         workoutId: file.replace(/\.workout$/, ''),
         title: plan.title,
-        // As src/app/run-recorder.ts decides it.
+        // As src/app/run/run-recorder.ts decides it.
         kind: plan.tags.includes('pool') ? 'pool' : plan.tags.includes('rehab') ? 'rehab' : 'other',
         source,
         week: plan.weeks === null ? null : week,

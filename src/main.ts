@@ -8,7 +8,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { Installer } from './platform/install';
 import { SwBridge } from './platform/sw-bridge';
 import { adoptTokens } from './styles/tokens';
-import './app/aq-app';
+import './app/shell/aq-app';
 
 adoptTokens();
 

@@ -5,11 +5,11 @@
  * page of sessions, the count, the weekly totals and pain trend of the charts,
  * a full export (JSON) and the CSV, and an import of that export.
  */
-import { DEFAULT_SETTINGS } from '../../src/app/settings';
+import { DEFAULT_SETTINGS } from '../../src/app/shared/settings';
 import { DB_NAME, sessionsCsv, Store, weekStartOf } from '../../src/storage/db';
 import type { SessionRecord } from '../../src/storage/schema';
 
-/** The charts' span (src/app/aq-history-page.ts CHART_WEEKS). */
+/** The charts' span (src/app/history/aq-history-page.ts CHART_WEEKS). */
 const CHART_WEEKS = 8;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {

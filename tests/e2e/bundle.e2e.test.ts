@@ -42,7 +42,7 @@ describe('the production build', () => {
       const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
       for (const source of sourceSizes(readFileSync(file, 'utf8'), map).keys()) sources.add(sourceGroup(source));
     }
-    expect(sources.has('src/app/aq-library-page.ts')).toBe(true);
+    expect(sources.has('src/app/library/aq-library-page.ts')).toBe(true);
     const heavy = [...sources].filter((s) => /^(zod|idb)$|^src\/(dsl|engine|storage\/(db|schema))|aq-timer-screen|aq-workout-page|workout-session|run-recorder/.test(s));
     expect(heavy).toEqual([]);
     // Everything else is a lazy chunk the service worker precaches.

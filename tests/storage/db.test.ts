@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/app/settings';
+import { DEFAULT_SETTINGS } from '../../src/app/shared/settings';
 import { DB_VERSION, ImportError, MAX_BACKUP_BYTES, sessionsCsv, Store, weekStartOf, type DbEvent } from '../../src/storage/db';
 import { BACKUP_FORMAT, type SessionRecord } from '../../src/storage/schema';
 

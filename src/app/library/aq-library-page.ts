@@ -1,0 +1,79 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { sharedStyles } from '../../styles/shared';
+import { groupCards, type LibraryCard } from './library-card';
+import './aq-workout-card';
+
+/**
+ * The library: every built-in workout, in groups ("Pool", "Rehab").
+ *
+ * @cssprop --aq-page-max - Widest the content grows.
+ */
+@customElement('aq-library-page')
+export class AqLibraryPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: grid;
+        gap: var(--aq-space-6);
+      }
+      section {
+        display: grid;
+        gap: var(--aq-space-4);
+      }
+      ul {
+        display: grid;
+        gap: var(--aq-space-4);
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .empty {
+        color: var(--aq-color-text-muted);
+      }
+    `,
+  ];
+
+  /** The workouts to list, in display order (cards made at build time, or by `cardOf`). */
+  @property({ attribute: false }) entries: readonly LibraryCard[] = [];
+
+  override render() {
+    const groups = groupCards(this.entries);
+    return html`
+      <h1 tabindex="-1">Workouts</h1>
+      ${groups.length === 0 ? html`<p class="empty">No workouts yet.</p>` : ''}
+      ${groups.map(
+        (group) => html`<section aria-labelledby="group-${group.group}">
+          <h2 id="group-${group.group}">${group.title}</h2>
+          <ul>
+            ${group.cards.map(
+              (entry) => html`<li><aq-workout-card .entry=${entry} data-id=${entry.id}></aq-workout-card></li>`,
+            )}
+          </ul>
+        </section>`,
+      )}
+    `;
+  }
+
+  /** Moves keyboard focus to the page heading (after navigating here). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /** Moves focus to one workout's link, e.g. when coming back from it. */
+  focusWorkout(id: string): boolean {
+    const card = this.renderRoot.querySelector(`aq-workout-card[data-id="${CSS.escape(id)}"]`);
+    const link = card?.shadowRoot?.querySelector<HTMLElement>('a');
+    if (!link) return false;
+    link.focus();
+    link.scrollIntoView({ block: 'center' });
+    return true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aq-library-page': AqLibraryPage;
+  }
+}

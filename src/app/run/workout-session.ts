@@ -1,0 +1,229 @@
+/**
+ * One workout being run: the engine plus every platform bridge it drives
+ * (audio, speech, vibration, wake lock, media session), wired together.
+ * Elements hold a session and call its methods from taps.
+ */
+import type { Plan } from '../../dsl/plan';
+import type { Clock } from '../../engine/clock';
+import { SPEECH_DELAY_MS, statusLine, type CueOptions } from '../../engine/cues';
+import { Timer, TimerStatus, type TimerEvent } from '../../engine/timer';
+import { AudioOut, AudioState } from '../../platform/audio';
+import { CueScheduler } from '../../platform/cue-scheduler';
+import { MediaSessionBridge } from '../../platform/media-session';
+import { Speaker } from '../../platform/speech';
+import { Vibrator } from '../../platform/vibration';
+import { ScreenWakeLock } from '../../platform/wake-lock';
+import type { Settings } from '../shared/settings';
+
+/** How long "Ending... Undo" lasts before an End really ends the run. */
+export const UNDO_END_MS = 5000;
+
+/** The app's clock: wall-clock milliseconds, so a run can be rebuilt after a reload. */
+export const wallClock: Clock = { now: () => Date.now() };
+
+export class WorkoutSession {
+  readonly timer: Timer;
+  readonly audio = new AudioOut();
+  readonly speech = new Speaker();
+  readonly vibrator = new Vibrator();
+  readonly wakeLock = new ScreenWakeLock();
+  readonly media = new MediaSessionBridge();
+  private readonly _scheduler: CueScheduler;
+  private readonly _listeners = new Set<() => void>();
+  private _settings: Settings;
+  private readonly _onVisibility = () => this._visibilityChanged();
+  /** An End waiting out its undo window: the timer is paused meanwhile. */
+  private _ending: { readonly resume: boolean; readonly timeout: ReturnType<typeof setTimeout> } | null = null;
+
+  constructor(readonly plan: Plan, settings: Settings, clock: Clock = wallClock, events: readonly TimerEvent[] = []) {
+    this._settings = settings;
+    this.timer = new Timer(plan, clock, events);
+    this._applySettings();
+    this._scheduler = new CueScheduler({
+      timer: this.timer,
+      audio: this.audio,
+      speech: this.speech,
+      vibrator: this.vibrator,
+      options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
+    });
+    this.timer.subscribe(() => this._afterEvent());
+    this.audio.onStateChange(() => this._notify());
+  }
+
+  /** Told when something outside the timer's own events changes (sound blocked, settings). */
+  onChange(listener: () => void): () => void {
+    this._listeners.add(listener);
+    return () => this._listeners.delete(listener);
+  }
+
+  set settings(settings: Settings) {
+    this._settings = settings;
+    this._applySettings();
+    this._scheduler.reschedule();
+    this._notify();
+  }
+
+  get settings(): Settings {
+    return this._settings;
+  }
+
+  /** Sound needs a tap to come back (the context was suspended or interrupted). */
+  get soundBlocked(): boolean {
+    return this.timer.state().status === TimerStatus.Running && this.audio.state === AudioState.Blocked;
+  }
+
+  /** Starts the workout. Call it from the Start tap: audio may only start in a gesture. */
+  async start(): Promise<void> {
+    await this.audio.unlock();
+    if (!this.timer.start()) return;
+    this._activate();
+  }
+
+  /** Picks up a run rebuilt from its events (after a reload): cues, wake lock, buttons. */
+  async continueRun(): Promise<void> {
+    await this.audio.unlock();
+    this._activate();
+    this._scheduler.reschedule();
+    this._speakStatus();
+  }
+
+  /** "Tap to restore sound". */
+  async restoreSound(): Promise<void> {
+    await this.audio.unlock();
+    this._scheduler.reschedule();
+    this._notify();
+  }
+
+  pause = (): boolean => this.timer.pause();
+  resume = (): boolean => this.timer.resume();
+  skip = (): boolean => this.timer.skip();
+  back = (): boolean => this.timer.back();
+  done = (): boolean => this.timer.done();
+  /** Ends the run at once (no undo: see endSoon). */
+  end = (): boolean => {
+    this._cancelEnding();
+    return this.timer.end();
+  };
+
+  /** An End is waiting out its undo window (the run is paused until then). */
+  get ending(): boolean {
+    return this._ending !== null;
+  }
+
+  /**
+   * The End a person confirmed: pauses now and ends the run after
+   * UNDO_END_MS unless `undoEnd()` comes first. Until then the timer's status
+   * is Paused, never Ended, so nothing that saves on Ended (the run recorder)
+   * sees an end that is taken back.
+   */
+  endSoon(): boolean {
+    const status = this.timer.state().status;
+    if (this._ending || (status !== TimerStatus.Running && status !== TimerStatus.Paused)) return false;
+    const resume = status === TimerStatus.Running;
+    if (resume) this.timer.pause();
+    this._ending = {
+      resume,
+      timeout: setTimeout(() => {
+        this._ending = null;
+        this.timer.end();
+        this._notify();
+      }, UNDO_END_MS),
+    };
+    this._notify();
+    return true;
+  }
+
+  /** Takes back an End within its window: the run goes on as it was (running again if it was running). */
+  undoEnd(): boolean {
+    const ending = this._ending;
+    if (!ending) return false;
+    this._cancelEnding();
+    if (ending.resume) this.timer.resume();
+    this._notify();
+    return true;
+  }
+
+  /** Stops everything this session started. */
+  dispose(): void {
+    this._cancelEnding();
+    this._scheduler.stop();
+    document.removeEventListener('visibilitychange', this._onVisibility);
+    void this.wakeLock.release();
+    this.media.deactivate();
+    this.speech.cancel();
+    void this.audio.close();
+  }
+
+  private _activate(): void {
+    this._scheduler.start();
+    document.addEventListener('visibilitychange', this._onVisibility);
+    void this.wakeLock.acquire();
+    void this.media.activate({
+      play: () => this.resume(),
+      pause: () => this.pause(),
+      next: () => this.skip(),
+      previous: () => this.back(),
+    });
+    this._updateMedia();
+  }
+
+  private _applySettings(): void {
+    this.audio.volume = this._settings.volume;
+    this.speech.enabled = this._settings.voice;
+    this.vibrator.enabled = this._settings.vibration;
+  }
+
+  private _cancelEnding(): void {
+    if (this._ending) clearTimeout(this._ending.timeout);
+    this._ending = null;
+  }
+
+  private _afterEvent(): void {
+    const status = this.timer.state().status;
+    // Anything that unpauses or ends the run meanwhile (headphones' play button) cancels a pending End.
+    if (this._ending && status !== TimerStatus.Paused) {
+      this._cancelEnding();
+      this._notify();
+    }
+    if (status === TimerStatus.Ended || status === TimerStatus.Finished) {
+      void this.wakeLock.release();
+    }
+    this._updateMedia();
+  }
+
+  private _updateMedia(): void {
+    const s = this.timer.state();
+    const playing = s.status === TimerStatus.Running;
+    if (s.status === TimerStatus.Ended || s.status === TimerStatus.Finished) {
+      this.media.deactivate();
+      return;
+    }
+    const round = s.interval?.rounds.at(-1);
+    const detail = [this.plan.title, round ? `${round.kind === 'rung' ? 'Rung' : round.kind === 'set' ? 'Set' : 'Round'} ${round.index} of ${round.count}` : '']
+      .filter(Boolean).join(' · ');
+    this.media.update(s.interval?.label ?? this.plan.title, detail, playing);
+  }
+
+  /** Back in view: book cues from where the clock says we are, and say only that. */
+  private _visibilityChanged(): void {
+    if (document.visibilityState !== 'visible') return;
+    this._scheduler.reschedule();
+    if (this.timer.state().status === TimerStatus.Running) this._speakStatus();
+    this._notify();
+  }
+
+  /** Where things stand, spoken after a primer tone (no other tone precedes it here). */
+  private _speakStatus(): void {
+    const s = this.timer.state();
+    if (s.status !== TimerStatus.Running || !this.speech.available || !this._settings.voice) return;
+    this.audio.primer();
+    const line = statusLine(this.plan, s.index, s.intervalRemainingMs);
+    setTimeout(() => {
+      if (this.timer.state().status === TimerStatus.Running) this.speech.speak(line);
+    }, SPEECH_DELAY_MS);
+  }
+
+  private _notify(): void {
+    for (const l of this._listeners) l();
+  }
+}

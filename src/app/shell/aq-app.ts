@@ -1,0 +1,697 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { primaryActionStyles, sharedStyles } from '../../styles/shared';
+import builtInCards from 'virtual:aquajog-library';
+import type { Plan } from '../../dsl/plan';
+import type { TimerStatus } from '../../engine/timer';
+import type { Installer } from '../../platform/install';
+import type { SwBridge } from '../../platform/sw-bridge';
+import type { Store, DbEvent } from '../../storage/db';
+import type { Checkpoint } from '../../storage/schema';
+import type { AqHistoryPage } from '../history/aq-history-page';
+import type { AqLibraryPage } from '../library/aq-library-page';
+import type { AqSettingsPage } from '../settings/aq-settings-page';
+import type { AqWorkoutPage } from '../workout/aq-workout-page';
+import type { StartEvent } from '../shared/events';
+import type { LibraryCard } from '../library/library-card';
+import { hrefFor, parseRoute, RouteName, type Route } from './router';
+import type { RunInfo, RunRecorder } from '../run/run-recorder';
+import type { KeepAs, Runs } from '../run/runs';
+import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from '../shared/settings';
+import type { WorkoutSession } from '../run/workout-session';
+import '../library/aq-library-page';
+
+type Library = typeof import('../library/library');
+type RunKit = typeof import('./run-kit');
+type SessionKit = typeof import('./session-kit');
+
+/** Kept in History as completed or ended early (KeepAs, without loading its module). */
+const KEEP_COMPLETED: KeepAs = 'completed';
+const KEEP_ENDED_EARLY: KeepAs = 'ended-early';
+const RUNNING: TimerStatus = 'running';
+const PAUSED: TimerStatus = 'paused';
+
+/**
+ * The app shell: a header and the page for the current hash route
+ * (`#/` library, `#/workout/<id>` a workout). On navigation it updates the
+ * document title, scrolls to the top and moves focus to the new page's
+ * heading, or back to the workout you came from.
+ *
+ * The first page is the library, from cards compiled at build time. Everything
+ * else loads on demand (and is precached, so offline too): the database and
+ * runs right after the first paint (run-kit.ts), the workout page with what
+ * running needs (session-kit.ts), History and Settings on first visit.
+ *
+ * @cssprop --aq-page-max - Widest the content grows.
+ * @cssprop --aq-color-bg - Page background.
+ */
+@customElement('aq-app')
+export class AqApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    primaryActionStyles,
+    css`
+      :host {
+        min-height: 100vh;
+        min-height: 100dvh;
+        background: var(--aq-color-bg);
+      }
+      .bar {
+        border-block-end: var(--aq-border-width) solid var(--aq-color-border);
+        background: var(--aq-color-surface);
+      }
+      .bar a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--aq-tap-min);
+        color: var(--aq-color-text);
+        font-size: var(--aq-text-lg);
+        font-weight: 800;
+        letter-spacing: 0.02em;
+        text-decoration: none;
+      }
+      .bar,
+      main {
+        padding-inline: max(var(--aq-space-4), env(safe-area-inset-left))
+          max(var(--aq-space-4), env(safe-area-inset-right));
+      }
+      .inner {
+        max-width: var(--aq-page-max);
+        margin-inline: auto;
+      }
+      main {
+        padding-block: var(--aq-space-5) var(--aq-space-7);
+      }
+      .bar .inner {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: var(--aq-space-4);
+      }
+      .bar a.settings {
+        font-size: var(--aq-text-md);
+        font-weight: 700;
+        color: var(--aq-color-link);
+        text-decoration: underline;
+      }
+      .running {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--aq-space-2);
+        margin-block-end: var(--aq-space-4);
+        padding: var(--aq-space-3) var(--aq-space-4);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-highlight);
+        font-weight: 700;
+      }
+      .toast {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--aq-space-3);
+        max-width: var(--aq-page-max);
+        margin-inline: auto;
+        padding: var(--aq-space-3) var(--aq-space-4);
+        border: 2px solid var(--aq-color-text);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+        color: var(--aq-color-text);
+        font-weight: 700;
+      }
+      /* Always in the page flow (after a workout, at the top of the review), so it never covers a heading or a button. */
+      .toast {
+        margin-block-end: var(--aq-space-4);
+      }
+      .toast span {
+        flex: 1 1 auto;
+      }
+      .toast button,
+      .install {
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-4);
+        border: 2px solid var(--aq-color-link);
+        border-radius: var(--aq-radius-1);
+        background: var(--aq-color-surface-alt);
+        color: var(--aq-color-text);
+        font: inherit;
+        font-weight: 700;
+      }
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        align-items: center;
+        column-gap: var(--aq-space-4);
+      }
+      .bar .inner {
+        flex-wrap: wrap;
+      }
+      .problem {
+        margin-block-end: var(--aq-space-4);
+        padding: var(--aq-space-3) var(--aq-space-4);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-error-surface);
+        color: var(--aq-color-error);
+        font-weight: 700;
+      }
+      .resume {
+        display: grid;
+        gap: var(--aq-space-3);
+        margin-block-end: var(--aq-space-5);
+        padding: var(--aq-space-4);
+        border: 3px solid var(--aq-color-link);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--aq-space-3);
+      }
+      .actions button:not(.primary-action) {
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-4);
+        border: 2px solid var(--aq-color-text);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface-alt);
+        color: var(--aq-color-text);
+        font: inherit;
+        font-weight: 700;
+      }
+      .review {
+        position: absolute;
+        inset-inline: 0;
+        top: 11rem;
+        display: grid;
+        /* One column as wide as the screen, whatever the form inside would like (320 px phones). */
+        grid-template-columns: minmax(0, 1fr);
+        gap: var(--aq-space-4);
+        padding: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-right)) var(--aq-space-7);
+        max-width: var(--aq-page-max);
+        margin-inline: auto;
+      }
+      .ready {
+        display: grid;
+        gap: var(--aq-space-4);
+        justify-items: start;
+      }
+      .ready .secondary {
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-4);
+        border: 2px solid var(--aq-color-text);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface-alt);
+        color: var(--aq-color-text);
+        font: inherit;
+        font-weight: 700;
+      }
+      .after {
+        display: flex;
+        justify-content: center;
+        gap: var(--aq-space-3);
+        padding: var(--aq-space-4) var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-bottom));
+      }
+      .after a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--aq-tap-min);
+        padding-inline: var(--aq-space-5);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+        color: var(--aq-color-text);
+        font-size: var(--aq-text-lg);
+        font-weight: 800;
+      }
+    `,
+  ];
+
+  /** The library page's cards (the built-in library, compiled at build time). */
+  @property({ attribute: false }) cards: readonly LibraryCard[] = builtInCards;
+
+  @state() private _route: Route = parseRoute(location.hash);
+  @state() private _settings: Settings = loadSettings();
+  /** The workout being run, if any, and its library id. */
+  @state() private _session: { id: string; session: WorkoutSession } | null = null;
+  @state() private _runOver = false;
+  @state() private _recorder: RunRecorder | null = null;
+  /** The database, once open; null while opening or if the browser refuses it. */
+  @state() private _store: Store | null = null;
+  @state() private _storeProblem: string | null = null;
+  /** A short-lived message (a cut-off run that was kept in History). */
+  @state() private _notice: string | null = null;
+  /** Opening the database, recording runs and keeping cut-off ones: all outside the shell (once loaded). */
+  private _runs: Runs | null = null;
+  /** The modules loaded on demand, once they are here. */
+  @state() private _library: Library | null = null;
+  @state() private _runKit: RunKit | null = null;
+  @state() private _sessionKit: SessionKit | null = null;
+  private readonly _loading = new Map<string, Promise<unknown>>();
+  /** A run that was cut off (reload, crash) and can be resumed. */
+  @state() private _interrupted: Checkpoint | null = null;
+
+  /** Installing to the home screen (set by the entry module). */
+  @property({ attribute: false }) installer: Installer | null = null;
+  /** The service worker bridge (set by the entry module). */
+  @property({ attribute: false }) sw: SwBridge | null = null;
+  @state() private _platformTick = 0;
+  private _offPlatform: (() => void)[] = [];
+
+  /** The workout we just left, so focus can return to it in the library. */
+  private _cameFrom: string | null = null;
+  private _navigated = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this._onHashChange);
+    this._route = parseRoute(location.hash);
+    applyTheme(this._settings.theme);
+    this.addEventListener('aq-start', this._onStart);
+    this.addEventListener('aq-settings-change', this._onSettings);
+    this.addEventListener('aq-run-end', this._onRunEnd);
+    this.addEventListener('aq-settings-import', this._onSettingsImport);
+    // After the first paint: the database, so an interrupted run is offered and it is open before any Start.
+    void this.updateComplete.then(() => this._openStore());
+  }
+
+  /** Loads a module once; the element re-renders when it arrives. */
+  private _once<T>(key: string, load: () => Promise<T>, keep: (module: T) => void): Promise<T> {
+    let loading = this._loading.get(key) as Promise<T> | undefined;
+    if (!loading) {
+      loading = load().then((module) => {
+        keep(module);
+        return module;
+      });
+      this._loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private _loadRunKit(): Promise<RunKit> {
+    return this._once('runs', () => import('./run-kit'), (kit) => {
+      this._runs ??= kit.openRuns(
+        (e) => this._onDbEvent(e),
+        (checkpoint, as) => {
+          this._notice = `${checkpoint.title}, which was interrupted, was saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
+        },
+      );
+      this._runKit = kit;
+    });
+  }
+
+  private _loadSessionKit(): Promise<SessionKit> {
+    return this._once('session', () => Promise.all([import('./session-kit'), this._loadRunKit()]).then(([kit]) => kit), (kit) => (this._sessionKit = kit));
+  }
+
+  private _loadLibrary(): Promise<Library> {
+    return this._once('library', () => import('../library/library'), (library) => (this._library = library));
+  }
+
+  private _loadWorkoutPage(): Promise<unknown> {
+    return this._once('workout-page', () => Promise.all([import('../workout/aq-workout-page'), this._loadLibrary(), this._loadSessionKit()]), () => undefined);
+  }
+
+  private async _openStore(): Promise<void> {
+    await this._loadRunKit();
+    const runs = this._runs!;
+    runs.onOpen((store) => {
+      // A run may have opened it after a first failure.
+      this._store = store;
+      if (this._storeProblem?.startsWith("History can't")) this._storeProblem = null;
+    });
+    try {
+      await runs.openStore();
+    } catch (e) {
+      this._storeProblem = `History can't be saved on this device right now (${(e as Error).name ?? e}). Workouts still run.`;
+      return;
+    }
+    await this._checkInterrupted();
+  }
+
+  private _onDbEvent(e: DbEvent): void {
+    if (e === 'blocking') this._storeProblem = 'Aquajog was updated in another tab. Reload this tab to keep saving.';
+    else if (e === 'blocked') this._storeProblem = 'Close other Aquajog tabs so this one can update its storage.';
+  }
+
+  /** Offers to resume a run the last page load didn't finish, unless another tab is running it. */
+  private async _checkInterrupted(): Promise<void> {
+    const checkpoint = await this._runs?.interrupted().catch(() => null);
+    // A run started before the database opened keeps that checkpoint in History itself.
+    if (!checkpoint || this._session) return;
+    this._interrupted = checkpoint;
+    // Resume needs the session: have it ready before the tap.
+    void this._loadSessionKit();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('installer') || changed.has('sw')) {
+      this._offPlatform.forEach((off) => off());
+      this._offPlatform = [this.installer?.onChange(() => this._platformTick++), this.sw?.onChange(() => this._platformTick++)].filter(
+        (off): off is () => void => off !== undefined,
+      );
+    }
+  }
+
+  /** A workout is running or paused: no update prompt now. */
+  private get _busy(): boolean {
+    const status = this._session?.session.timer.state().status;
+    return status === RUNNING || status === PAUSED;
+  }
+
+  private _offlineTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** "Update available" (only when idle) and "Ready to work offline" (for a few seconds). */
+  private _swToasts() {
+    const sw = this.sw;
+    if (!sw) return '';
+    if (sw.offlineReady && this._offlineTimer === null) {
+      this._offlineTimer = setTimeout(() => sw.dismissOfflineReady(), 8000);
+    }
+    if (sw.needRefresh && !this._busy) {
+      return html`<div class="toast" role="status">
+        <span>Update available.</span>
+        <button @click=${() => void sw.applyUpdate()}>Reload</button>
+        <button @click=${() => sw.dismissUpdate()}>Later</button>
+      </div>`;
+    }
+    // Nothing covers the timer's buttons mid-workout.
+    if (sw.offlineReady && !this._busy) {
+      return html`<div class="toast" role="status">
+        <span>Ready to work offline.</span>
+        <button @click=${() => sw.dismissOfflineReady()}>OK</button>
+      </div>`;
+    }
+    return '';
+  }
+
+  override disconnectedCallback(): void {
+    this._offPlatform.forEach((off) => off());
+    this._offPlatform = [];
+    window.removeEventListener('hashchange', this._onHashChange);
+    super.disconnectedCallback();
+  }
+
+  private readonly _onHashChange = () => {
+    const previous = this._route;
+    this._cameFrom = previous.name === RouteName.Workout ? previous.id : null;
+    this._navigated = true;
+    this._route = parseRoute(location.hash);
+  };
+
+  /** Starts a workout from the Start tap (audio is unlocked inside the gesture). */
+  private readonly _onStart = (event: StartEvent) => {
+    const { id, plan, source, choices, week } = event.detail;
+    this._startRun({ sessionId: newId(), workoutId: id, source, choices, week }, plan);
+  };
+
+  private _startRun(info: RunInfo, plan: Plan, events?: Checkpoint['events']): void {
+    const kit = this._sessionKit;
+    const runs = this._runs;
+    if (!kit || !runs) {
+      // Only if Start comes before its own page's code (never in practice: it loads with the page).
+      void this._loadSessionKit().then(() => this._startRun(info, plan, events));
+      return;
+    }
+    this._endRun();
+    const session = new kit.WorkoutSession(plan, this._settings, kit.wallClock, events ?? []);
+    this._session = { id: info.workoutId, session };
+    // Recorded from this instant, whether or not the database has opened yet.
+    this._recorder = runs.record(info, plan, session.timer);
+    this._recorder.onChange(() => this.requestUpdate());
+    this._runOver = false;
+    this._interrupted = null;
+    if (events) void session.continueRun();
+    else void session.start();
+    location.hash = hrefFor({ name: RouteName.Run, id: info.workoutId });
+  }
+
+  /** Lets go of the previous run's session and recorder (a saved run's recorder finishes its write). */
+  private _endRun(): void {
+    this._session?.session.dispose();
+    this._recorder?.dispose();
+    this._session = null;
+    this._recorder = null;
+  }
+
+  /** Resume: rebuild the run from its events; the clock says where it is now. */
+  private _resume(checkpoint: Checkpoint): void {
+    const kit = this._runKit;
+    if (!kit) return;
+    const plan = kit.rebuildPlan(checkpoint);
+    if (!plan) {
+      this._storeProblem = "That workout can't be rebuilt any more; it was saved as ended early.";
+      void this._keep(checkpoint, KEEP_ENDED_EARLY);
+      return;
+    }
+    this._startRun(kit.runInfoOf(checkpoint), plan, checkpoint.events);
+  }
+
+  /** Keeps a cut-off run in History (as completed when by the clock it was over). */
+  private async _keep(checkpoint: Checkpoint, as: KeepAs): Promise<void> {
+    this._interrupted = null;
+    try {
+      await this._runs!.keep(checkpoint, as);
+      this._notice = `Saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
+    } catch (e) {
+      this._storeProblem = `Couldn't save it (${(e as Error).name}). It is still kept to resume.`;
+      this._interrupted = checkpoint;
+    }
+  }
+
+  private async _discard(checkpoint: Checkpoint): Promise<void> {
+    this._interrupted = null;
+    await this._runs?.discard(checkpoint).catch(() => undefined);
+  }
+
+  private readonly _onSettingsImport = (event: CustomEvent<Settings>) => {
+    this._onSettings(event);
+  };
+
+  private readonly _onSettings = (event: CustomEvent<Settings>) => {
+    this._settings = event.detail;
+    saveSettings(this._settings);
+    applyTheme(this._settings.theme);
+    if (this._session) this._session.session.settings = this._settings;
+  };
+
+  private readonly _onRunEnd = () => {
+    this._runOver = true;
+  };
+
+  override render() {
+    if (this._route.name === RouteName.Run && this._session?.id === this._route.id) {
+      return html`
+        <aq-timer-screen
+          .session=${this._session.session}
+          .hrMax=${this._settings.hrMax}
+          .saveProblem=${this._runOver ? null : (this._recorder?.error ?? null)}
+        ></aq-timer-screen>
+        ${this._runOver
+          ? html`<section class="review" aria-labelledby="review-heading">
+              <h2 id="review-heading" class="visually-hidden">How it went</h2>
+              ${this._swToasts()}
+              ${this._recorder
+                ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
+                : ''}
+              <nav class="after" aria-label="After the workout">
+                <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
+                <a href=${hrefFor({ name: RouteName.History })}>History</a>
+              </nav>
+            </section>`
+          : ''}
+      `;
+    }
+    return html`
+      <header class="bar">
+        <div class="inner">
+          <a href=${hrefFor({ name: RouteName.Library })}>Aquajog</a>
+          <nav class="links" aria-label="Main">
+            ${this.installer?.canPrompt && !this.installer.installed
+              ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
+              : ''}
+            <a class="settings" href=${hrefFor({ name: RouteName.History })}>History</a>
+            <a class="settings" href=${hrefFor({ name: RouteName.Settings })}>Settings</a>
+          </nav>
+        </div>
+      </header>
+      <main>
+        <div class="inner">${this._swToasts()}${this._problemBanner()}${this._noticeBanner()}${this._resumeOffer()}${this._runningBanner()}${this._page()}</div>
+      </main>
+    `;
+  }
+
+  private _problemBanner() {
+    return this._storeProblem ? html`<p class="problem" role="alert">${this._storeProblem}</p>` : '';
+  }
+
+  private _noticeBanner() {
+    return this._notice
+      ? html`<div class="toast" role="status">
+          <span>${this._notice}</span>
+          <button @click=${() => (this._notice = null)}>OK</button>
+        </div>`
+      : '';
+  }
+
+  /** A run cut off by a reload, a killed tab or a flat battery: resume, keep or discard it. */
+  private _resumeOffer() {
+    const cp = this._interrupted;
+    if (!cp || !this._runs) return '';
+    const { plan, over, state } = this._runs.assess(cp, Date.now());
+    const where = plan && state?.interval ? `${state.interval.label}, interval ${state.index + 1} of ${plan.intervals.length}` : '';
+    return html`<section class="resume" role="region" aria-labelledby="resume-heading">
+      <h2 id="resume-heading">${cp.title} was interrupted</h2>
+      <p>
+        ${!plan
+          ? "This workout can't be rebuilt any more."
+          : over
+            ? 'By the clock it would be over by now.'
+            : `By the clock it is at ${where}${state?.status === PAUSED ? ' (paused)' : ''}.`}
+      </p>
+      <div class="actions">
+        ${!plan || over ? '' : html`<button class="primary-action" @click=${() => this._resume(cp)}>Resume</button>`}
+        ${over ? html`<button class="primary-action" @click=${() => void this._keep(cp, KEEP_COMPLETED)}>Save as completed</button>` : ''}
+        <button @click=${() => void this._keep(cp, KEEP_ENDED_EARLY)}>Save as ended early</button>
+        <button @click=${() => void this._discard(cp)}>Discard</button>
+      </div>
+    </section>`;
+  }
+
+  /** A workout still runs while you look elsewhere: one tap back to it. */
+  private _runningBanner() {
+    const run = this._session;
+    if (!run || this._runOver || this._route.name === RouteName.Run) return '';
+    return html`<div class="running" role="status">
+      <span>${run.session.plan.title} is running.</span>
+      <a href=${hrefFor({ name: RouteName.Run, id: run.id })}>Back to the timer</a>
+    </div>`;
+  }
+
+  private _page() {
+    const route = this._route;
+    switch (route.name) {
+      case RouteName.Library:
+        return html`<aq-library-page .entries=${this.cards}></aq-library-page>`;
+      case RouteName.Workout: {
+        void this._loadWorkoutPage();
+        const library = this._library;
+        // Its Start needs the session code at hand (audio unlocks inside the tap): both arrive together.
+        if (!library || !this._sessionKit) return this._opening(this.cards.find((card) => card.id === route.id)?.title);
+        return html`<aq-workout-page .entry=${library.findEntry(library.library, route.id) ?? null} .workoutId=${route.id}></aq-workout-page>`;
+      }
+      case RouteName.Settings:
+        void this._load('settings');
+        return html`<aq-settings-page .settings=${this._settings} .installer=${this.installer}></aq-settings-page>`;
+      case RouteName.History:
+        void this._load('history');
+        return this._store
+          ? html`<aq-history-page .store=${this._store} .settings=${this._settings}></aq-history-page>`
+          : html`<h1 tabindex="-1">History</h1>
+              <p>${this._storeProblem ?? 'Opening…'}</p>`;
+      case RouteName.Run:
+        void this._loadWorkoutPage();
+        return this._library && this._sessionKit ? this._readyPage(this._library, route.id) : this._opening(this.cards.find((card) => card.id === route.id)?.title);
+      case RouteName.NotFound:
+        void this._loadWorkoutPage();
+        return this._library ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
+    }
+  }
+
+  /** While a page's code arrives (a few ms from the precache): its heading, so nothing jumps. */
+  private _opening(title?: string) {
+    return html`<h1 tabindex="-1">${title ?? 'Opening…'}</h1>`;
+  }
+
+  /**
+   * History and Settings load on first visit, keeping the first page small. The
+   * service worker precaches their chunks, so this works offline too. Their
+   * elements upgrade in place when the chunk arrives.
+   */
+  private _load(page: 'history' | 'settings'): Promise<unknown> {
+    return page === 'history' ? import('../history/aq-history-page') : import('../settings/aq-settings-page');
+  }
+
+  /** The timer's address with no run behind it (a reload, a bookmark): start it from here. */
+  private _readyPage(library: Library, id: string) {
+    const entry = library.findEntry(library.library, id);
+    if (!entry) return html`<aq-workout-page .entry=${null} .workoutId=${id}></aq-workout-page>`;
+    const remembered = loadChoices(id);
+    const plan = library.compileSafely(entry.source, library.compileOptions(remembered.choices, remembered.week));
+    const runnable = library.planOf(plan) ?? library.planOf(entry);
+    // The interrupted run of this workout is offered above: no second big Start beside Resume.
+    const offered = this._interrupted?.workoutId === id;
+    return html`<section class="ready">
+      <h1 tabindex="-1">${entry.title}</h1>
+      ${runnable
+        ? html`<p>${library.summarise(runnable)}</p>
+            <button
+              class=${offered ? 'secondary' : 'primary-action'}
+              @click=${() =>
+                this._startRun(
+                  { sessionId: newId(), workoutId: id, source: entry.source, choices: runnable.chosen, week: runnable.weeks === null ? null : runnable.week },
+                  runnable,
+                )}
+            >
+              ${offered ? 'Start again from the beginning' : 'Start'}
+            </button>`
+        : html`<p>This workout has errors and can't be started.</p>`}
+      <a href=${hrefFor({ name: RouteName.Workout, id })}>Choices and timeline</a>
+    </section>`;
+  }
+
+  protected override updated(): void {
+    document.title = this._documentTitle();
+    if (!this._navigated) return;
+    this._navigated = false;
+    void this._focusPage();
+  }
+
+  private _documentTitle(): string {
+    const route = this._route;
+    if (route.name === RouteName.Library) return 'Aquajog: workouts';
+    if (route.name === RouteName.Settings) return 'Settings: Aquajog';
+    if (route.name === RouteName.History) return 'History: Aquajog';
+    const card = route.name === RouteName.Workout || route.name === RouteName.Run ? this.cards.find((c) => c.id === route.id) : undefined;
+    return card ? `${card.title}: Aquajog` : 'Not found: Aquajog';
+  }
+
+  private async _focusPage(): Promise<void> {
+    const name = this._route.name;
+    if (name === RouteName.Workout || name === RouteName.NotFound || name === RouteName.Run) {
+      await this._loadWorkoutPage();
+      await this.updateComplete;
+    }
+    const page = this.renderRoot.querySelector<AqLibraryPage | AqWorkoutPage>('aq-library-page, aq-workout-page');
+    if (this._route.name === RouteName.History || this._route.name === RouteName.Settings) {
+      await this._load(this._route.name === RouteName.History ? 'history' : 'settings');
+      await customElements.whenDefined(this._route.name === RouteName.History ? 'aq-history-page' : 'aq-settings-page');
+    }
+    if (page === null) {
+      const other = this.renderRoot.querySelector<AqSettingsPage | AqHistoryPage>('aq-settings-page, aq-history-page');
+      if (other) {
+        await other.updateComplete;
+        window.scrollTo(0, 0);
+        other.focusHeading();
+      } else this.renderRoot.querySelector<HTMLElement>('.ready h1')?.focus();
+      return;
+    }
+    await page.updateComplete;
+    if (page.localName === 'aq-library-page' && this._cameFrom !== null) {
+      if ((page as AqLibraryPage).focusWorkout(this._cameFrom)) return;
+    }
+    window.scrollTo(0, 0);
+    page.focusHeading();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aq-app': AqApp;
+  }
+}
+
+/** A new session id: random, so two tabs or two devices never collide. */
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

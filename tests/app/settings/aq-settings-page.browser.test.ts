@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { DEFAULT_SETTINGS } from '../../../src/app/shared/settings';
+import '../../../src/app/settings/aq-settings-page';
+import { unmountAll } from '../helpers';
+
+afterEach(async () => {
+  unmountAll();
+  document.body.style.margin = '';
+  await page.viewport(390, 844);
+});
+
+/** The settings page as the app shows it on a phone this wide: the page padding, 16 px each side. */
+async function onPhone(width: number, height: number) {
+  await page.viewport(width, height);
+  document.body.style.margin = '0';
+  const frame = document.createElement('div');
+  frame.style.cssText = 'padding-inline: 16px';
+  document.body.append(frame);
+  const el = document.createElement('aq-settings-page');
+  el.settings = DEFAULT_SETTINGS;
+  frame.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** The box around a label's own words (its text, not its controls). */
+function wordsBox(label: Element): DOMRect {
+  const range = document.createRange();
+  const text = [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+  range.setStartBefore(text[0]!);
+  range.setEndAfter(text.at(-1)!);
+  return range.getBoundingClientRect();
+}
+
+describe('<aq-settings-page>', () => {
+  it.each([
+    [320, 640],
+    [390, 844],
+  ])('at %ix%i keeps every box and radio beside its words and the volume beside its value, with no sideways scroll', async (width, height) => {
+    await onPhone(width, height);
+    const choices = [...page.getByRole('checkbox').elements(), ...page.getByRole('radio').elements()];
+    expect(choices.length).toBeGreaterThanOrEqual(5);
+    for (const input of choices) {
+      const box = input.getBoundingClientRect();
+      const words = wordsBox(input.closest('label')!);
+      const name = input.closest('label')!.textContent!.trim();
+      expect(box.right, `${name}: box before its words`).toBeLessThanOrEqual(words.left);
+      expect(box.bottom > words.top && box.top < words.bottom, `${name}: box on the words' line`).toBe(true);
+    }
+    const slider = page.getByRole('slider', { name: /^Volume/ }).element().getBoundingClientRect();
+    const value = page.getByText('100%', { exact: true }).element().getBoundingClientRect();
+    expect(Math.abs(slider.top + slider.height / 2 - (value.top + value.height / 2)), 'the value on the slider’s line').toBeLessThan(4);
+    expect(slider.width).toBeGreaterThan(150);
+    expect(value.right).toBeLessThanOrEqual(width - 16);
+    expect(document.documentElement.scrollWidth).toBe(width);
+  });
+});
