@@ -1,11 +1,10 @@
 /// <reference types="vitest/config" />
 import { playwright } from '@vitest/browser-playwright';
 import basicSsl from '@vitejs/plugin-basic-ssl';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cardOf, loadLibrary } from './src/app/library/library-compile.ts';
 import { appManifest } from './src/manifest.ts';
 
 // An installed Chrome or Chromium, never a Playwright download; the flags work
@@ -25,8 +24,11 @@ function builtInLibrary(): Plugin {
   return {
     name: 'aquajog-library',
     resolveId: (source) => (source === id ? resolved : null),
-    load(source) {
+    async load(source) {
       if (source !== resolved) return null;
+      // Through Vite's module runner, like app code (the config itself stays free of the app's imports).
+      const { module } = await runnerImport<typeof import('./src/app/library/library-compile.ts')>('./src/app/library/library-compile.ts', { configFile: false });
+      const { cardOf, loadLibrary } = module;
       const files: Record<string, string> = {};
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.workout')).sort()) {
         this.addWatchFile(`${dir}${name}`);

@@ -10,8 +10,13 @@ import type { AudioOut } from './audio';
 import type { SpeechPort } from './speech';
 import type { Vibrator } from './vibration';
 
-export const LOOKAHEAD_MS = 1500;
-export const TICK_MS = 250;
+/**
+ * Cues are booked at least LOOKAHEAD_MS - TICK_MS (1.5 s) ahead on the audio
+ * clock, so a main thread stalled that long still plays them on time. One
+ * wake-up a second keeps a running workout's main-thread time low.
+ */
+export const LOOKAHEAD_MS = 2500;
+export const TICK_MS = 1000;
 /** Speech or vibration later than this is dropped. */
 const LATE_SIDE_CUE_MS = 500;
 /** A cue this late is still played (timer jitter); later ones are dropped. */
