@@ -14,7 +14,11 @@ export default tseslint.config(
       ecmaVersion: 2023,
       sourceType: 'module',
       globals: {
-        window: 'readonly', document: 'readonly', navigator: 'readonly', console: 'readonly', process: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
       },
     },
     rules: {

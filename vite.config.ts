@@ -27,10 +27,14 @@ function builtInLibrary(): Plugin {
     async load(source) {
       if (source !== resolved) return null;
       // Through Vite's module runner, like app code (the config itself stays free of the app's imports).
-      const { module } = await runnerImport<typeof import('./src/app/library/library-compile.ts')>('./src/app/library/library-compile.ts', { configFile: false });
+      const { module } = await runnerImport<typeof import('./src/app/library/library-compile.ts')>('./src/app/library/library-compile.ts', {
+        configFile: false,
+      });
       const { cardOf, loadLibrary } = module;
       const files: Record<string, string> = {};
-      for (const name of readdirSync(dir).filter((n) => n.endsWith('.workout')).sort()) {
+      for (const name of readdirSync(dir)
+        .filter((n) => n.endsWith('.workout'))
+        .sort()) {
         this.addWatchFile(`${dir}${name}`);
         files[`/workouts/${name}`] = readFileSync(`${dir}${name}`, 'utf8');
       }

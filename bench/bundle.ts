@@ -25,7 +25,9 @@ function tags(html: string, tag: string): Record<string, string>[] {
 
 /** URLs of the JavaScript the page loads up front: module scripts, then modulepreloads. */
 export function initialScripts(html: string): string[] {
-  const scripts = tags(html, 'script').filter((a) => a['type'] === 'module' && a['src']).map((a) => a['src']!);
+  const scripts = tags(html, 'script')
+    .filter((a) => a['type'] === 'module' && a['src'])
+    .map((a) => a['src']!);
   const preloads = tags(html, 'link')
     .filter((a) => (a['rel'] ?? '').split(/\s+/).includes('modulepreload') && a['href'])
     .map((a) => a['href']!);
@@ -34,7 +36,9 @@ export function initialScripts(html: string): string[] {
 
 /** Stylesheets the page links, for the footnote. */
 export function stylesheets(html: string): string[] {
-  return tags(html, 'link').filter((a) => (a['rel'] ?? '').split(/\s+/).includes('stylesheet') && a['href']).map((a) => a['href']!);
+  return tags(html, 'link')
+    .filter((a) => (a['rel'] ?? '').split(/\s+/).includes('stylesheet') && a['href'])
+    .map((a) => a['href']!);
 }
 
 /**
@@ -98,7 +102,7 @@ export function decodeVlq(segment: string): number[] {
  */
 export function sourceSizes(code: string, map: { sources: readonly (string | null)[]; mappings: string }): Map<string, number> {
   const sizes = new Map<string, number>();
-  const keyOf = (source: number | null) => (source === null ? '(unmapped)' : map.sources[source] ?? '(unknown)');
+  const keyOf = (source: number | null) => (source === null ? '(unmapped)' : (map.sources[source] ?? '(unknown)'));
   const add = (source: number | null, n: number) => {
     if (n > 0) sizes.set(keyOf(source), (sizes.get(keyOf(source)) ?? 0) + n);
   };
@@ -271,9 +275,13 @@ export const bundleSection: Section = {
     contributors(dist, initial, print);
 
     const html = readFileSync(index, 'utf8');
-    const css = stylesheets(html).map((u) => fileFor(dist, u)).filter((f): f is string => f !== null);
+    const css = stylesheets(html)
+      .map((u) => fileFor(dist, u))
+      .filter((f): f is string => f !== null);
     const cssGzip = css.reduce((a, f) => a + gzipped(readFileSync(f)), 0);
-    print(`  also fetched up front: index.html ${count(gzipped(Buffer.from(html)))} B gzipped${css.length ? `, CSS ${count(cssGzip)} B gzipped (${css.length} file${css.length === 1 ? '' : 's'})` : ''}`);
+    print(
+      `  also fetched up front: index.html ${count(gzipped(Buffer.from(html)))} B gzipped${css.length ? `, CSS ${count(cssGzip)} B gzipped (${css.length} file${css.length === 1 ? '' : 's'})` : ''}`,
+    );
     if (lazy.length > 0) {
       const lazyGzip = lazy.reduce((a, c) => a + c.gzip, 0);
       print(`  lazy chunks (import()): ${lazy.length}, ${count(lazyGzip)} B gzipped: ${lazy.map((c) => c.file).join(', ')}`);
@@ -282,7 +290,9 @@ export const bundleSection: Section = {
     const other = allJs(dist).filter((f) => !counted.has(`/${relative(dist, f).split(/[\\/]/).join('/')}`));
     if (other.length > 0) {
       const gz = other.reduce((a, f) => a + gzipped(readFileSync(f)), 0);
-      print(`  other JavaScript in dist/ (service worker, workbox, unreferenced): ${other.length} file${other.length === 1 ? '' : 's'}, ${count(gz)} B gzipped: ${other.map((f) => relative(dist, f)).join(', ')}`);
+      print(
+        `  other JavaScript in dist/ (service worker, workbox, unreferenced): ${other.length} file${other.length === 1 ? '' : 's'}, ${count(gz)} B gzipped: ${other.map((f) => relative(dist, f)).join(', ')}`,
+      );
     }
   },
 };

@@ -21,8 +21,19 @@ export function largeWorkouts(): { name: string; source: string }[] {
       name: 'nested repeats, ladders, each side',
       // 68 x (ladder: 9 rungs + 8 betweens; 3 sets each side: 9 + 2 betweens; a rest) + 2 = 1,974
       source: [
-        '# Mixed', 'weeks: 6', 'warmup 10m easy', '68x', '  ladder 1m to 3m to 1m by 30s', '    * hard', '    between 30s easy',
-        '  3x', '    15->30 reps "Hip hike" each side tempo 1-1-1', '    between 20s rest', '  2m rest', 'cooldown 10m easy', '',
+        '# Mixed',
+        'weeks: 6',
+        'warmup 10m easy',
+        '68x',
+        '  ladder 1m to 3m to 1m by 30s',
+        '    * hard',
+        '    between 30s easy',
+        '  3x',
+        '    15->30 reps "Hip hike" each side tempo 1-1-1',
+        '    between 20s rest',
+        '  2m rest',
+        'cooldown 10m easy',
+        '',
       ].join('\n'),
     },
   ];
@@ -33,7 +44,10 @@ export function hostileInputs(): { name: string; source: string }[] {
   const line = '1m easy "Padding this file out to the limit"\n';
   const typo = '1m sprnt "A typo on every line"\n';
   return [
-    { name: `${Math.round((MAX_SOURCE_BYTES * 1.1) / 1024)} KB file (over the ${MAX_SOURCE_BYTES / 1024} KB limit)`, source: `# Huge\n${line.repeat(Math.ceil((MAX_SOURCE_BYTES * 1.1) / line.length))}` },
+    {
+      name: `${Math.round((MAX_SOURCE_BYTES * 1.1) / 1024)} KB file (over the ${MAX_SOURCE_BYTES / 1024} KB limit)`,
+      source: `# Huge\n${line.repeat(Math.ceil((MAX_SOURCE_BYTES * 1.1) / line.length))}`,
+    },
     { name: '999x 999x 999x nested bomb', source: '# Bomb\n999x\n  999x\n    999x\n      1s easy\n' },
     { name: 'ladder 1s to 24h by 1s', source: '# Ladder bomb\nladder 1s to 1440m by 1s\n  * hard\n' },
     { name: 'just under 64 KB, a typo per line', source: `# Typos\n${typo.repeat(Math.floor((MAX_SOURCE_BYTES - 10) / typo.length))}` },
@@ -42,13 +56,23 @@ export function hostileInputs(): { name: string; source: string }[] {
 
 function libraryTable(root: string, print: Context['print']): void {
   const dir = join(root, 'workouts');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.workout')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.workout'))
+    .sort();
   const runs = 500;
   const rows = files.map((f) => {
     const source = readFileSync(join(dir, f), 'utf8');
     const plan = compile(source).plan;
     const s = time(() => compile(source), { warmup: 200, runs, budgetMs: 3000 });
-    return [f.replace(/\.workout$/, ''), count(Buffer.byteLength(source)), plan ? count(plan.intervals.length) : 'error', count(s.runs), micros(s.median), micros(s.p95), micros(s.min)];
+    return [
+      f.replace(/\.workout$/, ''),
+      count(Buffer.byteLength(source)),
+      plan ? count(plan.intervals.length) : 'error',
+      count(s.runs),
+      micros(s.median),
+      micros(s.p95),
+      micros(s.min),
+    ];
   });
   print(`(a) compile each built-in workout: up to ${runs} runs (3 s) after 200 warm-up, microseconds`);
   for (const l of table(['workout', 'bytes', 'intervals', 'runs', 'median', 'p95', 'min'], rows, 'lrrrrrr')) print(`  ${l}`);

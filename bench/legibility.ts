@@ -37,20 +37,65 @@ interface Screen {
 const tap = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
 const CLOCKS: readonly Screen[] = [
-  { name: 'M:SS (Sprint 1:40)', go: async (p) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); } },
+  {
+    name: 'M:SS (Sprint 1:40)',
+    go: async (p) => {
+      await startRun(p, 'Lactic acid');
+      await p.clock.runFor(11 * 60_000 + 50_000);
+    },
+  },
   { name: 'MM:SS (Warm-up 10:00)', go: (p) => startRun(p, 'Lactic acid') },
-  { name: 'last minute (0:45)', go: async (p) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 30_000 + 75_000); } },
-  { name: 'stretch hold (0:12)', go: async (p) => { await startRun(p, 'Fredericson stretches'); await tap(p, 'Done'); await p.clock.runFor(3000); } },
-  { name: 'tempo phase (Hold 5)', go: async (p) => { await reachTempo(p); await p.clock.runFor(2000); } },
+  {
+    name: 'last minute (0:45)',
+    go: async (p) => {
+      await startRun(p, 'Lactic acid');
+      await p.clock.runFor(11 * 60_000 + 30_000 + 75_000);
+    },
+  },
+  {
+    name: 'stretch hold (0:12)',
+    go: async (p) => {
+      await startRun(p, 'Fredericson stretches');
+      await tap(p, 'Done');
+      await p.clock.runFor(3000);
+    },
+  },
+  {
+    name: 'tempo phase (Hold 5)',
+    go: async (p) => {
+      await reachTempo(p);
+      await p.clock.runFor(2000);
+    },
+  },
 ];
 
 const STATES: readonly Screen[] = [
   { name: 'running', go: (p) => startRun(p, 'Lactic acid') },
-  { name: 'paused', go: async (p) => { await startRun(p, 'Lactic acid'); await tap(p, 'Pause'); } },
+  {
+    name: 'paused',
+    go: async (p) => {
+      await startRun(p, 'Lactic acid');
+      await tap(p, 'Pause');
+    },
+  },
   { name: 'reps with Done', go: (p) => startRun(p, 'Hip strength extras') },
   { name: 'tempo', go: reachTempo },
-  { name: 'asking to end', go: async (p) => { await startRun(p, 'Lactic acid'); await tap(p, 'End'); } },
-  { name: 'ending, Undo', go: async (p) => { await startRun(p, 'Lactic acid'); await tap(p, 'End'); await tap(p, 'End workout'); await p.getByRole('button', { name: 'Undo' }).waitFor(); } },
+  {
+    name: 'asking to end',
+    go: async (p) => {
+      await startRun(p, 'Lactic acid');
+      await tap(p, 'End');
+    },
+  },
+  {
+    name: 'ending, Undo',
+    go: async (p) => {
+      await startRun(p, 'Lactic acid');
+      await tap(p, 'End');
+      await tap(p, 'End workout');
+      await p.getByRole('button', { name: 'Undo' }).waitFor();
+    },
+  },
 ];
 
 async function withPage<T>(browser: Browser, baseURL: string, size: { width: number; height: number }, f: (page: Page) => Promise<T>): Promise<T> {
@@ -109,7 +154,7 @@ export const legibilitySection: Section = {
 
       print();
       print('(b) lowest contrast on the six zone colours, over the states ' + STATES.map((s) => s.name).join(', '));
-      print('    text: every visible text against its composited background; ring: the focused control\'s outline against the zone');
+      print("    text: every visible text against its composited background; ring: the focused control's outline against the zone");
       const worst = new Map<string, { text: number; textWhat: string; ring: number }>();
       for (const state of STATES) {
         await withPage(browser, baseUrl, SIZES[0], async (page) => {

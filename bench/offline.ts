@@ -261,15 +261,21 @@ export const offlineSection: Section = {
       print(`  biggest: ${biggest.map((f) => `${f.url} ${count(f.bytes)} B`).join(', ')}`);
       if (missing.length > 0) print(`  listed but not in dist/: ${missing.join(', ')}`);
       const swBytes = swFiles.reduce((a, f) => a + f.bytes, 0);
-      print(`  not in the precache, kept by the browser as the worker's scripts: ${swFiles.map((f) => `${f.url} ${count(f.bytes)} B`).join(', ')} (${count(swBytes)} B)`);
+      print(
+        `  not in the precache, kept by the browser as the worker's scripts: ${swFiles.map((f) => `${f.url} ${count(f.bytes)} B`).join(', ')} (${count(swBytes)} B)`,
+      );
       if (inBrowser) {
         const same = inBrowser.entries === files.length && inBrowser.bytes === total.bytes;
         print(`  in the browser: cache "${inBrowser.name}" holds ${inBrowser.entries} responses, ${count(inBrowser.bytes)} B of bodies`);
-        print(`  (${same ? 'the same as the files' : `files say ${files.length} / ${count(total.bytes)} B`}); navigator.storage.estimate() usage ${inBrowser.usage === null ? '-' : `${count(inBrowser.usage)} B`} (all storage of the origin, with overheads)`);
+        print(
+          `  (${same ? 'the same as the files' : `files say ${files.length} / ${count(total.bytes)} B`}); navigator.storage.estimate() usage ${inBrowser.usage === null ? '-' : `${count(inBrowser.usage)} B`} (all storage of the origin, with overheads)`,
+        );
       } else {
         print('  in the browser: no workbox-precache cache found');
       }
-      print(`  first visit (online) to the worker activated: ${(readyAt / 1000).toFixed(2)} s after navigation start (${firstVisitS.toFixed(1)} s wall incl. goto); controlled after reload: ${controlled}`);
+      print(
+        `  first visit (online) to the worker activated: ${(readyAt / 1000).toFixed(2)} s after navigation start (${firstVisitS.toFixed(1)} s wall incl. goto); controlled after reload: ${controlled}`,
+      );
 
       // (b) offline loads.
       watch(page, traffic);
@@ -315,22 +321,37 @@ export const offlineSection: Section = {
       print(`(b) offline (context.setOffline(true)), served by the service worker: navigation start to the first animation frame in`);
       print(`    which the library's "${LINK.name}" link is in the page with a size (rAF-polled: +0..16 ms), ms since performance.timeOrigin;`);
       print('    then Playwright checks getByRole("link", {name}) is visible and enabled. "index.html" = its responseEnd, "DCL" =');
-      print('    domContentLoadedEventEnd. CPU throttling applies to the page\'s main thread only (not the service worker).');
+      print("    domContentLoadedEventEnd. CPU throttling applies to the page's main thread only (not the service worker).");
       const rows = conditions.map((c) => {
         const link = stats(c.samples.map((s) => s.link));
         const resp = stats(c.samples.map((s) => s.responseEnd));
         const dcl = stats(c.samples.map((s) => s.dcl));
         const ok = c.samples.every((s) => s.controlled && s.viaWorker && s.playwrightOk);
-        return [`${c.throttle}x CPU`, c.label, String(link.runs), ms(resp.median), ms(dcl.median), ms(link.median), ms(link.min), ms(link.max), ok ? 'yes' : 'NO', c.loop === undefined ? '' : ms(c.loop, 0)];
+        return [
+          `${c.throttle}x CPU`,
+          c.label,
+          String(link.runs),
+          ms(resp.median),
+          ms(dcl.median),
+          ms(link.median),
+          ms(link.min),
+          ms(link.max),
+          ok ? 'yes' : 'NO',
+          c.loop === undefined ? '' : ms(c.loop, 0),
+        ];
       });
       for (const l of table(
         ['throttle', 'condition', 'loads', 'index.html', 'DCL', 'link (median)', 'min', 'max', 'controlled, via SW, visible+enabled', 'fixed loop (ms)'],
         rows,
         'llrrrrrrll',
-      )) print(`  ${l}`);
+      ))
+        print(`  ${l}`);
       print('  "fixed loop": the same 3M-iteration loop timed in the page under that throttling (shows the throttle took).');
-      print(`  requests seen by the pages while offline: ${traffic.total} responses, ${traffic.notFromWorker.length} not from the service worker, ${traffic.failed.length} failed`);
-      for (const f of [...new Set([...traffic.notFromWorker.map((u) => `not from SW: ${u}`), ...traffic.failed.map((u) => `failed: ${u}`)])].slice(0, 8)) print(`    ${f}`);
+      print(
+        `  requests seen by the pages while offline: ${traffic.total} responses, ${traffic.notFromWorker.length} not from the service worker, ${traffic.failed.length} failed`,
+      );
+      for (const f of [...new Set([...traffic.notFromWorker.map((u) => `not from SW: ${u}`), ...traffic.failed.map((u) => `failed: ${u}`)])].slice(0, 8))
+        print(`    ${f}`);
     } finally {
       await context.close().catch(() => {});
       await server.close();

@@ -95,6 +95,9 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const right = (c: number) => align[c] === 'r';
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: readonly string[]) =>
-    widths.map((w, c) => (right(c) ? (r[c] ?? '').padStart(w) : (r[c] ?? '').padEnd(w))).join('  ').trimEnd();
+    widths
+      .map((w, c) => (right(c) ? (r[c] ?? '').padStart(w) : (r[c] ?? '').padEnd(w)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }

@@ -47,8 +47,14 @@ export async function main(argv: readonly string[], print: (line?: string) => vo
 
   const cpu = cpus();
   print('Aquajog benchmarks');
-  print(`node ${process.version} on ${platform()} ${release()} (${process.arch}); ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} core${cpu.length === 1 ? '' : 's'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
-  print(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (timings are noisy when this is high)`);
+  print(
+    `node ${process.version} on ${platform()} ${release()} (${process.arch}); ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} core${cpu.length === 1 ? '' : 's'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  );
+  print(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (timings are noisy when this is high)`,
+  );
   for (const section of chosen) {
     print();
     print(`== ${section.name}: ${section.title}`);

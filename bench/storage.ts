@@ -45,7 +45,9 @@ const COLD_RUNS = 5;
 /** Every built-in workout (each week of a multi-week plan) as a template for sessions. */
 export function templatesFrom(workoutsDir: string): SessionTemplate[] {
   const out: SessionTemplate[] = [];
-  for (const file of readdirSync(workoutsDir).filter((f) => f.endsWith('.workout')).sort()) {
+  for (const file of readdirSync(workoutsDir)
+    .filter((f) => f.endsWith('.workout'))
+    .sort()) {
     const source = readFileSync(join(workoutsDir, file), 'utf8');
     const first = compile(source).plan;
     if (first === null) throw new Error(`workouts/${file} does not compile`);
@@ -141,7 +143,14 @@ async function renderOnce(context: BrowserContext, baseUrl: string): Promise<Ren
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const root = document.querySelector('aq-app')?.shadowRoot?.querySelector('aq-history-page')?.shadowRoot;
       const hint = [...(root?.querySelectorAll('p.hint') ?? [])].map((p) => p.textContent ?? '').find((t) => / shown\./.test(t)) ?? '';
-      return { item: m.item!, shell: m.shell ?? Number.NaN, store: m.store ?? Number.NaN, dcl: nav?.domContentLoadedEventEnd ?? Number.NaN, items: m.items ?? 0, shown: hint.trim() };
+      return {
+        item: m.item!,
+        shell: m.shell ?? Number.NaN,
+        store: m.store ?? Number.NaN,
+        dcl: nav?.domContentLoadedEventEnd ?? Number.NaN,
+        items: m.items ?? 0,
+        shown: hint.trim(),
+      };
     });
   } finally {
     await page.close();
@@ -245,7 +254,9 @@ export const storageSection: Section = {
     const pained = records.filter((r) => r.pain !== null).length;
     const noted = records.filter((r) => r.note !== '').length;
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-    print(`${records.length.toLocaleString('en')} sessions (bench/seed.ts from the ${new Set(records.map((r) => r.workoutId)).size} built-in workouts), ${day(records[0]!.startedAt)} .. ${day(records.at(-1)!.startedAt)}:`);
+    print(
+      `${records.length.toLocaleString('en')} sessions (bench/seed.ts from the ${new Set(records.map((r) => r.workoutId)).size} built-in workouts), ${day(records[0]!.startedAt)} .. ${day(records.at(-1)!.startedAt)}:`,
+    );
     print(`  ${pool} pool / ${records.length - pool} rehab, ${early} ended early, RPE on ${rated}, pain on ${pained}, a note on ${noted};`);
     print(`  ${(json.length / 1024 / 1024).toFixed(1)} MB as JSON; every record passes the app's sessionSchema`);
 
@@ -296,7 +307,12 @@ export const storageSection: Section = {
       await bench.waitForFunction(() => window.benchReady === true, undefined, { timeout: 60_000 });
       const seeds: SeedResult[] = [];
       for (let i = 0; i < SEED_RUNS; i++) seeds.push(await bench.evaluate((j) => window.benchSeed(j), json));
-      const measured: Measured = await bench.evaluate(([r, w, now, e]) => window.benchMeasure(r, w, now, e), [RAW_RUNS, RAW_WARMUP, endMs, EXPORT_RUNS] as const);
+      const measured: Measured = await bench.evaluate(([r, w, now, e]) => window.benchMeasure(r, w, now, e), [
+        RAW_RUNS,
+        RAW_WARMUP,
+        endMs,
+        EXPORT_RUNS,
+      ] as const);
       const imports: ImportTiming[] = await bench.evaluate((n) => window.benchImport(n), IMPORT_RUNS);
       const durable: DurabilityTiming = await bench.evaluate(([n, r]) => window.benchDurability(n, r), [DURABILITY_RUNS, records.at(-1)!] as const);
       await bench.close();
@@ -320,14 +336,26 @@ export const storageSection: Section = {
         statRow('painTrend(8 weeks)', s.painTrend, true, `${measured.painPoints} points`),
         statRow('History data (page+count, totals, pain)', s.historyLoad, true, 'what AqHistoryPage._reload awaits'),
         statRow('exportAll(settings)', s.exportAll, false, `${measured.exported.toLocaleString('en')} sessions, each through zod`),
-        statRow('  JSON.stringify(backup)', s.stringify, false, `${(measured.jsonBytes / 1024 / 1024).toFixed(2)} MB (${measured.jsonBytes.toLocaleString('en')} B) UTF-8`),
-        statRow('sessionsCsv(sessions)', s.csv, false, `${(measured.csvBytes / 1024).toFixed(0)} KB (${measured.csvBytes.toLocaleString('en')} B) with BOM, ${measured.csvRows.toLocaleString('en')} rows`),
+        statRow(
+          '  JSON.stringify(backup)',
+          s.stringify,
+          false,
+          `${(measured.jsonBytes / 1024 / 1024).toFixed(2)} MB (${measured.jsonBytes.toLocaleString('en')} B) UTF-8`,
+        ),
+        statRow(
+          'sessionsCsv(sessions)',
+          s.csv,
+          false,
+          `${(measured.csvBytes / 1024).toFixed(0)} KB (${measured.csvBytes.toLocaleString('en')} B) with BOM, ${measured.csvRows.toLocaleString('en')} rows`,
+        ),
       ];
       for (const l of table(['operation', 'runs', 'median', 'p95', 'min', 'max', ''], rows, 'lrrrrrl')) print(`  ${l}`);
       print('  (p95 is nearest-rank: with 40 runs it is the 38th; export rows have 5 runs, so no p95)');
       if (imports.length > 0) {
         const im = imports.map((x) => x.ms);
-        print(`  importBackup(export text, ${(imports[0]!.textBytes / 1024 / 1024).toFixed(1)} MB) into an empty database: ${im.map((x) => ms(x, 0)).join(', ')} ms (${imports[0]!.added.toLocaleString('en')} added; parse, zod, then get+put each in one transaction)`);
+        print(
+          `  importBackup(export text, ${(imports[0]!.textBytes / 1024 / 1024).toFixed(1)} MB) into an empty database: ${im.map((x) => ms(x, 0)).join(', ')} ms (${imports[0]!.added.toLocaleString('en')} added; parse, zod, then get+put each in one transaction)`,
+        );
       }
       print();
       print(`  durability: finishing a run (session put + checkpoint cleared, one transaction), ${DURABILITY_RUNS} rounds each, alternating:`);
@@ -371,13 +399,25 @@ export const storageSection: Section = {
       print('    first animation frame in which History\'s first session item is rendered with a size ("first session"; rAF-polled,');
       print('    so +0..16 ms); also to the frame in which aq-app had its Store open ("Store open") and the one with History\'s');
       print('    heading ("page shell", after its lazy chunk if it has one); medians, ms since performance.timeOrigin');
-      print(`    seeded in the app's origin with plain IndexedDB (one transaction): newest 20 in ${ms(few.ms)} ms, all ${all.count.toLocaleString('en')} in ${ms(all.ms, 0)} ms`);
+      print(
+        `    seeded in the app's origin with plain IndexedDB (one transaction): newest 20 in ${ms(few.ms)} ms, all ${all.count.toLocaleString('en')} in ${ms(all.ms, 0)} ms`,
+      );
       const renderRow = (label: string, xs: readonly RenderSample[]) => {
         const item = stats(xs.map((x) => x.item));
         const shell = stats(xs.map((x) => x.shell));
         const dcl = stats(xs.map((x) => x.dcl));
         const store = stats(xs.map((x) => x.store));
-        return [label, String(item.runs), ms(dcl.median), ms(store.median), ms(shell.median), ms(item.median), ms(item.min), ms(item.max), `${xs[0]?.items ?? 0} items; ${xs[0]?.shown || 'all shown'}`];
+        return [
+          label,
+          String(item.runs),
+          ms(dcl.median),
+          ms(store.median),
+          ms(shell.median),
+          ms(item.median),
+          ms(item.min),
+          ms(item.max),
+          `${xs[0]?.items ?? 0} items; ${xs[0]?.shown || 'all shown'}`,
+        ];
       };
       for (const l of table(
         ['stored', 'loads', 'DCL', 'Store open', 'page shell', 'first session (median)', 'min', 'max', 'list'],
@@ -387,11 +427,12 @@ export const storageSection: Section = {
           renderRow(`${all.count.toLocaleString('en')}, browser restarted`, coldRuns),
         ],
         'lrrrrrrrl',
-      )) print(`  ${l}`);
+      ))
+        print(`  ${l}`);
       print('  warm = browser running, a new tab each load (one untimed load first); restarted = the persistent context closed and');
       print(`  relaunched before each of ${COLD_RUNS} loads (Chromium reopens the LevelDB files; the OS file cache is still warm).`);
       if (raw.found) {
-        print('  the production bundle\'s own Store (aq-app._store) on the 10,000, cross-checking (b):');
+        print("  the production bundle's own Store (aq-app._store) on the 10,000, cross-checking (b):");
         const pr = [
           statRow('listSessions({limit: 20})', raw.firstPage, true),
           statRow('weeklyTotals(8)', raw.weeklyTotals, true),

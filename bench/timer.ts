@@ -27,7 +27,10 @@ import { percentile, table, type Context, type Section } from './report';
 /** Seconds shown by a clock text: `1:05` is 65, `1:02:03` is 3723. NaN if it is not a clock. */
 export function clockSeconds(text: string): number {
   if (!/^\d+(:\d{2}){1,2}$/.test(text.trim())) return Number.NaN;
-  return text.trim().split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+  return text
+    .trim()
+    .split(':')
+    .reduce((acc, part) => acc * 60 + Number(part), 0);
 }
 
 /**
@@ -193,10 +196,25 @@ async function cueOnsets(browser: Browser, root: string, print: Context['print']
     print("    with the app's renderCue(ctx, ctx.destination, cue, cue.atMs / 1000); onset = first non-zero sample after");
     print('    >= 100 ms of silence; error = onset - cue.atMs on the sample grid (> 0: late)');
     for (const l of table(
-      ['workout', 'length', 'booked', 'Hz', 'cues', 'onsets planned', 'found', 'max |err| (samples)', 'mean err', 'early', 'max |err| (ms)', 'mean err (ms)', 'render (s)'],
+      [
+        'workout',
+        'length',
+        'booked',
+        'Hz',
+        'cues',
+        'onsets planned',
+        'found',
+        'max |err| (samples)',
+        'mean err',
+        'early',
+        'max |err| (ms)',
+        'mean err (ms)',
+        'render (s)',
+      ],
       rows,
       'lrlrrrrrrrrrr',
-    )) print(`  ${l}`);
+    ))
+      print(`  ${l}`);
     for (const n of notes) print(`  note: ${n}`);
     print('  cues at the same instant are one onset. Every tone ramps up from exactly 0 at `when`, so the first audible');
     print('  sample is the first one after `when`: the error is in (0, 1] sample by design (1 sample = 0.023 ms at 44.1 kHz).');
@@ -293,11 +311,14 @@ function installProbes(opts: ProbeOptions): void {
   let k = 0;
   const next = () => {
     const target = beepStart + k * 1000;
-    setTimeout(() => {
-      timeoutLate.push(performance.now() - target);
-      k++;
-      next();
-    }, Math.max(0, target - performance.now()));
+    setTimeout(
+      () => {
+        timeoutLate.push(performance.now() - target);
+        k++;
+        next();
+      },
+      Math.max(0, target - performance.now()),
+    );
   };
   next();
 
@@ -352,7 +373,14 @@ const CONDITIONS: readonly Condition[] = [
   { name: 'Lactic acid, normal', workout: 'lactic-acid', seconds: 12, throttle: 1, blockMs: 0, blockEveryMs: 0 },
   { name: 'Self-care, normal', workout: 'self-care', seconds: 20, throttle: 1, blockMs: 0, blockEveryMs: 0 },
   { name: 'Self-care, 4x CPU throttle', workout: 'self-care', seconds: 30, throttle: 4, blockMs: 0, blockEveryMs: 0 },
-  { name: `Self-care, ${BLOCK_MS} ms block / ${(BLOCK_EVERY_MS / 1000).toFixed(2)} s`, workout: 'self-care', seconds: 30, throttle: 1, blockMs: BLOCK_MS, blockEveryMs: BLOCK_EVERY_MS },
+  {
+    name: `Self-care, ${BLOCK_MS} ms block / ${(BLOCK_EVERY_MS / 1000).toFixed(2)} s`,
+    workout: 'self-care',
+    seconds: 30,
+    throttle: 1,
+    blockMs: BLOCK_MS,
+    blockEveryMs: BLOCK_EVERY_MS,
+  },
   // A page that gets no main-thread time for a while (a phone suspending it with the screen off, a long GC, a
   // slow tab): one 8 s busy loop. (CDP Page.setWebLifecycleState 'frozen' had no effect on the visible headless page here.)
   { name: 'Self-care, main thread stalled 8 s', workout: 'self-care', seconds: 18, throttle: 1, blockMs: 0, blockEveryMs: 0, stallAtS: 3, stallS: 8 },
@@ -479,19 +507,29 @@ function printLateness(all: readonly RunResult[], print: Context['print']): void
     const f = absSummary(frame);
     const g = absSummary(grid);
     const signed = [...grid].sort((a, b) => a - b);
-    return [r.condition.name, String(r.data.changes.length), ms(e.max), ms(e.p95), ms(e.mean), ms(f.max), ms(f.p95), ms(g.max), ms(g.p95), `${ms(signed[0] ?? NaN)}..${ms(signed.at(-1) ?? NaN)}`];
+    return [
+      r.condition.name,
+      String(r.data.changes.length),
+      ms(e.max),
+      ms(e.p95),
+      ms(e.mean),
+      ms(f.max),
+      ms(f.p95),
+      ms(g.max),
+      ms(g.p95),
+      `${ms(signed[0] ?? NaN)}..${ms(signed.at(-1) ?? NaN)}`,
+    ];
   });
-  for (const l of table(
-    ['run', 'changes', 'late max (ms)', 'p95', 'mean', 'to frame max', 'p95', 'grid |dev| max', 'p95', 'grid range'],
-    rows,
-    'lrrrrrrrrl',
-  )) print(`  ${l}`);
+  for (const l of table(['run', 'changes', 'late max (ms)', 'p95', 'mean', 'to frame max', 'p95', 'grid |dev| max', 'p95', 'grid range'], rows, 'lrrrrrrrrl'))
+    print(`  ${l}`);
 }
 
 function printNaive(results: readonly RunResult[], print: Context['print']): void {
   print('(d) beside it, naive timing on the same runs: `let left = N; setInterval(() => left--, 1000)` and a beep from');
   const lengths = results.map((r) => r.condition.seconds);
-  print(`    setTimeout aimed at each second. "behind" = how late the last change of the run (after ${Math.min(...lengths)}-${Math.max(...lengths)} s) was vs its`);
+  print(
+    `    setTimeout aimed at each second. "behind" = how late the last change of the run (after ${Math.min(...lengths)}-${Math.max(...lengths)} s) was vs its`,
+  );
   print('    ideal time, ticks counted from the setInterval call; "missed" = whole seconds the count is behind wall time;');
   print('    the app\'s "behind" is its last digits change by the engine\'s clock, "off" its digits vs the engine at the end.');
   const rows = results.map((r) => {
@@ -519,7 +557,8 @@ function printNaive(results: readonly RunResult[], print: Context['print']): voi
     ['run', 'naive behind (ms)', 'naive max late', 'naive missed', 'app behind (ms)', 'app off at end', 'setTimeout late max', 'p95', 'mean'],
     rows,
     'lrrrrrrrr',
-  )) print(`  ${l}`);
+  ))
+    print(`  ${l}`);
   print('  ("app off at end": the digits shown vs ceil(engine remaining) when the run was read back; 0 s = in step)');
 }
 
@@ -529,7 +568,7 @@ function printCues(results: readonly RunResult[], print: Context['print']): void
   print('    thread plays it at `when` whatever the main thread does); "jitter" = spread of the booked times around the');
   print('    plan (tones sit on a 0.1 s grid of active time; deviation from the median booking): the error of mapping');
   print('    Date.now() onto currentTime at each tick, plus any "slip" = how far the audio clock fell behind');
-  print('    performance.now() over the run (the scheduler re-anchors every tick, so cues follow the engine\'s clock)');
+  print("    performance.now() over the run (the scheduler re-anchors every tick, so cues follow the engine's clock)");
   const rows = results.map((r) => {
     const d = r.data;
     const all = d.starts;
@@ -562,10 +601,21 @@ function printCues(results: readonly RunResult[], print: Context['print']): void
     ];
   });
   for (const l of table(
-    ['run', 'tones booked', 'lead min (ms)', 'median', 'booked late', 'jitter max (ms)', 'audio clock slip (ms)', 'setTimeout beep late max (ms)', 'context rate / base latency'],
+    [
+      'run',
+      'tones booked',
+      'lead min (ms)',
+      'median',
+      'booked late',
+      'jitter max (ms)',
+      'audio clock slip (ms)',
+      'setTimeout beep late max (ms)',
+      'context rate / base latency',
+    ],
     rows,
     'lrrrrrrrl',
-  )) print(`  ${l}`);
+  ))
+    print(`  ${l}`);
   print('  Lactic acid books no tone in its first minutes (10 min warm-up); Self-care books its 17-19 s countdown, the switch');
   print('  at 20 s and the next side in the window (the stalled run books nothing while it is stalled).');
   print('  A setTimeout beep sounds when its callback runs, so its lateness is the cue error; speech and vibration are');
@@ -628,7 +678,14 @@ async function heapRun(browser: Browser, baseUrl: string, print: Context['print'
       const s = await state();
       const m = Math.floor(s.activeMs / 60_000);
       const sec = Math.floor((s.activeMs % 60_000) / 1000);
-      return { minute, usedKB: usedSize / 1024, nodes: counters.nodes, listeners: counters.jsEventListeners, status: s.status, active: `${m}:${String(sec).padStart(2, '0')}` };
+      return {
+        minute,
+        usedKB: usedSize / 1024,
+        nodes: counters.nodes,
+        listeners: counters.jsEventListeners,
+        status: s.status,
+        active: `${m}:${String(sec).padStart(2, '0')}`,
+      };
     };
     const notes: string[] = [];
     const points: HeapPoint[] = [await measure(0)];
@@ -655,7 +712,8 @@ async function heapRun(browser: Browser, baseUrl: string, print: Context['print'
       String(p.nodes),
       String(p.listeners),
     ]);
-    for (const l of table(['clock', 'active', 'status', 'heap (KB)', 'vs start (KB)', 'vs 1 min (KB)', 'DOM nodes', 'JS listeners'], rows, 'lrlrrrrr')) print(`  ${l}`);
+    for (const l of table(['clock', 'active', 'status', 'heap (KB)', 'vs start (KB)', 'vs 1 min (KB)', 'DOM nodes', 'JS listeners'], rows, 'lrlrrrrr'))
+      print(`  ${l}`);
     for (const n of notes) print(`  note: ${n}`);
     const half = points.find((p) => p.minute === 40);
     const last = points.find((p) => p.minute === 79);
@@ -704,10 +762,7 @@ export const timerSection: Section = {
       print(`Chromium ${browser.version()}, headless, audio muted (Playwright default), window 390x844, service workers blocked`);
       // (a) and (e) don't depend on timing, so they run side by side first; the real-time runs then have the machine.
       const t0 = performance.now();
-      const [onsetLines, heapLines] = await Promise.all([
-        buffered((p) => cueOnsets(browser, root, p)),
-        buffered((p) => heapRun(browser, baseUrl, p)),
-      ]);
+      const [onsetLines, heapLines] = await Promise.all([buffered((p) => cueOnsets(browser, root, p)), buffered((p) => heapRun(browser, baseUrl, p))]);
       const sideBySide = (performance.now() - t0) / 1000;
       print();
       onsetLines.forEach((l) => print(l));

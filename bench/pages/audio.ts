@@ -83,7 +83,17 @@ async function renderWorkout(id: string, rate: number, lazy = false): Promise<Re
     if (Math.abs(e) <= rate / 2) errors.push(e);
     else unmatched++;
   }
-  return { title: plan.title, totalSeconds: plan.totalSeconds, rate, cues: cues.length, planned: planned.length, found: found.length, unmatched, errors, renderMs };
+  return {
+    title: plan.title,
+    totalSeconds: plan.totalSeconds,
+    rate,
+    cues: cues.length,
+    planned: planned.length,
+    found: found.length,
+    unmatched,
+    errors,
+    renderMs,
+  };
 }
 
 declare global {

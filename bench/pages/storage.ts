@@ -96,7 +96,16 @@ const utf8Bytes = (text: string) => new Blob([text]).size;
 /** `warmup` untimed rounds, then `runs` timed ones of every operation. `now` is the charts' "today". */
 async function measure(runs: number, warmup: number, now: number, exportRuns: number, name: string = DB_NAME): Promise<Measured> {
   const samples: Samples = {
-    openFirstPage: [], firstPage: [], secondPage: [], count: [], weeklyTotals: [], painTrend: [], historyLoad: [], exportAll: [], stringify: [], csv: [],
+    openFirstPage: [],
+    firstPage: [],
+    secondPage: [],
+    count: [],
+    weeklyTotals: [],
+    painTrend: [],
+    historyLoad: [],
+    exportAll: [],
+    stringify: [],
+    csv: [],
   };
   const from = weekStartOf(now) - (CHART_WEEKS - 1) * 7 * 24 * 3600 * 1000;
   let store = await Store.open({ name });
@@ -202,7 +211,17 @@ async function durability(runs: number, record: SessionRecord): Promise<Durabili
   const store = await Store.open({ name });
   const raw = await request(indexedDB.open(name));
   const out = { strict: [] as number[], relaxed: [] as number[], checkpoint: [] as number[] };
-  const checkpoint = { sessionId: record.id, workoutId: record.workoutId, title: record.title, source: record.source, choices: record.choices, week: record.week, events: [{ type: 'start' as const, at: record.startedAt }], index: 3, savedAt: record.startedAt };
+  const checkpoint = {
+    sessionId: record.id,
+    workoutId: record.workoutId,
+    title: record.title,
+    source: record.source,
+    choices: record.choices,
+    week: record.week,
+    events: [{ type: 'start' as const, at: record.startedAt }],
+    index: 3,
+    savedAt: record.startedAt,
+  };
   for (let i = 0; i < runs + 2; i++) {
     const timed = i >= 2;
     const session = { ...record, id: `durability-${i}` };

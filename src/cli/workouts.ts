@@ -107,12 +107,21 @@ function durationText(i: Interval): string {
 
 export function timelineLines(plan: Plan): string[] {
   const rows = plan.intervals.map((i) => [
-    String(i.index + 1), hms(i.start), durationText(i), i.zone, i.label,
-    i.side === null ? '' : i.side === 'left' ? 'Left' : 'Right', roundText(i),
+    String(i.index + 1),
+    hms(i.start),
+    durationText(i),
+    i.zone,
+    i.label,
+    i.side === null ? '' : i.side === 'left' ? 'Left' : 'Right',
+    roundText(i),
   ]);
   const header = ['#', 'start', 'duration', 'zone', 'label', 'side', 'round'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const fmt = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return [fmt(header), ...rows.map(fmt)];
 }
 

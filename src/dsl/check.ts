@@ -63,14 +63,24 @@ function checkLadder(l: Ladder, report: Reporter): void {
   // time the athlete can follow: 1m to 5m by 30s, never 1:00, 1:40, 2:20...
   const reach = (from: number, to: number): boolean => {
     if (from % l.by === 0 && to % l.by === 0) return true;
-    report.error('ladder-unreachable', start, end, `${clockText(to)} can't be reached from ${clockText(from)} in ${stepText(l.by)} steps.`,
-      `Rungs are whole multiples of the step: try by ${stepText(gcd(from, to))}.`);
+    report.error(
+      'ladder-unreachable',
+      start,
+      end,
+      `${clockText(to)} can't be reached from ${clockText(from)} in ${stepText(l.by)} steps.`,
+      `Rungs are whole multiples of the step: try by ${stepText(gcd(from, to))}.`,
+    );
     return false;
   };
   if (!reach(l.from, l.to) || l.back === null) return;
   const turnsBack = l.from <= l.to ? l.back < l.to : l.back > l.to;
   if (!turnsBack) {
-    report.error('ladder-direction', start, end, `The third time turns the ladder back: after ${clockText(l.to)}, go ${l.from <= l.to ? 'down' : 'up'}, e.g. ladder 1m to 5m to 1m by 30s.`);
+    report.error(
+      'ladder-direction',
+      start,
+      end,
+      `The third time turns the ladder back: after ${clockText(l.to)}, go ${l.from <= l.to ? 'down' : 'up'}, e.g. ladder 1m to 5m to 1m by 30s.`,
+    );
     return;
   }
   reach(l.to, l.back);

@@ -35,10 +35,19 @@ export interface CompileResult {
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const index = new LineIndex(source);
   if (utf8Length(source, MAX_SOURCE_BYTES) > MAX_SOURCE_BYTES) {
-    const diagnostics = locate([{
-      code: 'too-long', severity: 'error', start: 0, end: 0,
-      message: 'The workout is too long.', hint: `A workout file can be at most ${MAX_SOURCE_BYTES / 1024} KB.`,
-    }], index);
+    const diagnostics = locate(
+      [
+        {
+          code: 'too-long',
+          severity: 'error',
+          start: 0,
+          end: 0,
+          message: 'The workout is too long.',
+          hint: `A workout file can be at most ${MAX_SOURCE_BYTES / 1024} KB.`,
+        },
+      ],
+      index,
+    );
     return { ok: false, diagnostics, workout: null, plan: null };
   }
   const report = new Reporter();

@@ -104,9 +104,9 @@ export class Reporter {
   readonly items: RawDiagnostic[] = [];
 
   error(code: DiagnosticCode, start: number, end: number, message: string, hint?: string): void {
-    this.items.push(hint === undefined
-      ? { code, severity: Severity.Error, start, end, message }
-      : { code, severity: Severity.Error, start, end, message, hint });
+    this.items.push(
+      hint === undefined ? { code, severity: Severity.Error, start, end, message } : { code, severity: Severity.Error, start, end, message, hint },
+    );
   }
 
   warning(code: DiagnosticCode, start: number, end: number, message: string): void {
@@ -192,8 +192,7 @@ function countCodePoints(text: string, from: number, to: number): number {
 /** Locates, sorts (by position, errors first on ties) and caps raw diagnostics. */
 export function locate(raw: readonly RawDiagnostic[], index: LineIndex): Diagnostic[] {
   const seen = new Set<string>();
-  const sorted = [...raw].sort((a, b) =>
-    a.start - b.start || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.end - b.end);
+  const sorted = [...raw].sort((a, b) => a.start - b.start || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.end - b.end);
   const out: Diagnostic[] = [];
   for (const d of sorted) {
     const key = `${d.start}:${d.code}`;

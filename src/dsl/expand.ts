@@ -33,7 +33,7 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
   const zones = resolveZones(workout);
   const zoneByName = new Map(zones.map((z) => [z.name, z]));
   const weeks = workout.weeks?.value ?? null;
-  const week = weeks === null ? 1 : options.week ?? 1;
+  const week = weeks === null ? 1 : (options.week ?? 1);
   if (weeks !== null && (!Number.isInteger(week) || week < 1 || week > weeks)) {
     const span = workout.weeks!.span;
     report.error('week-out-of-range', span.start, span.end, `Choose a week from 1 to ${weeks}.`);
@@ -105,11 +105,20 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
       reps = a.count ? valueOf(a.count, false) : null;
       if (reps !== null && step.tempo) duration = reps * (step.tempo.up + step.tempo.hold + step.tempo.down);
     }
-    const role: Interval['role'] = step.between ? 'between' : step.mark ?? 'step';
+    const role: Interval['role'] = step.between ? 'between' : (step.mark ?? 'step');
     const label = step.label ?? (step.mark === 'warmup' ? 'Warm-up' : step.mark === 'cooldown' ? 'Cool-down' : zone.label);
     const base = {
-      duration, zone: zone.name, label, role, amount: a.kind === 'star' ? 'time' as const : a.kind, reps, tempo: step.tempo,
-      sideKind: step.side, target: step.target ?? zone.target, notes: [...step.notes], line: step.line,
+      duration,
+      zone: zone.name,
+      label,
+      role,
+      amount: a.kind === 'star' ? ('time' as const) : a.kind,
+      reps,
+      tempo: step.tempo,
+      sideKind: step.side,
+      target: step.target ?? zone.target,
+      notes: [...step.notes],
+      line: step.line,
     };
     if (!step.side) {
       push({ ...base, side: null });
@@ -118,8 +127,18 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
     push({ ...base, side: 'left' });
     if (switchSeconds > 0) {
       push({
-        duration: switchSeconds, zone: 'rest', label: SWITCH_LABEL[step.side], role: 'switch', amount: 'time', reps: null,
-        tempo: null, side: null, sideKind: step.side, target: null, notes: [], line: step.line,
+        duration: switchSeconds,
+        zone: 'rest',
+        label: SWITCH_LABEL[step.side],
+        role: 'switch',
+        amount: 'time',
+        reps: null,
+        tempo: null,
+        side: null,
+        sideKind: step.side,
+        target: null,
+        notes: [],
+        line: step.line,
       });
     }
     push({ ...base, notes: [], side: 'right' });
@@ -159,7 +178,13 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
       emitNode(node);
     } catch (e) {
       if (!(e instanceof TooLong)) throw e;
-      report.error('too-long', node.span.start, node.span.end, 'The workout is too long.', `A workout can have at most ${MAX_INTERVALS.toLocaleString('en')} intervals.`);
+      report.error(
+        'too-long',
+        node.span.start,
+        node.span.end,
+        'The workout is too long.',
+        `A workout can have at most ${MAX_INTERVALS.toLocaleString('en')} intervals.`,
+      );
       return null;
     }
   }

@@ -18,8 +18,29 @@ type SettingName = (typeof SETTINGS)[number];
 
 /** Words with a meaning of their own; they can't name a zone. */
 const KEYWORDS = new Set([
-  'x', 'ladder', 'to', 'by', 'between', 'warmup', 'cooldown', 'reps', 'rep', 'steps', 'step', 'open',
-  'each', 'side', 'leg', 'arm', 'tempo', 'hold', 'bpm', 'hrmax', 'zone', 's', 'm',
+  'x',
+  'ladder',
+  'to',
+  'by',
+  'between',
+  'warmup',
+  'cooldown',
+  'reps',
+  'rep',
+  'steps',
+  'step',
+  'open',
+  'each',
+  'side',
+  'leg',
+  'arm',
+  'tempo',
+  'hold',
+  'bpm',
+  'hrmax',
+  'zone',
+  's',
+  'm',
 ]);
 const STEP_STARTERS = ['between', 'warmup', 'cooldown', 'ladder', 'open', 'reps', 'steps'];
 const MODIFIER_WORDS = ['each', 'tempo', 'hold'];
@@ -35,7 +56,11 @@ class LineError {
 
 class Cursor {
   i = 0;
-  constructor(readonly tokens: readonly Token[], readonly lineStart: number, readonly lineEnd: number) {}
+  constructor(
+    readonly tokens: readonly Token[],
+    readonly lineStart: number,
+    readonly lineEnd: number,
+  ) {}
 
   peek(k = 0): Token | undefined {
     return this.tokens[this.i + k];
@@ -113,7 +138,10 @@ export class Parser {
   /** The node a following `>` note belongs to. */
   private _last: { notes: string[] } | null = null;
 
-  constructor(private readonly _text: string, private readonly _report: Reporter) {}
+  constructor(
+    private readonly _text: string,
+    private readonly _report: Reporter,
+  ) {}
 
   parse(): Workout {
     const lines = splitLines(this._text, this._report);
@@ -149,7 +177,8 @@ export class Parser {
       }
       if (head.kind === 'word' && head.lower === 'zone') {
         if (this._seenStep) this._report.error('zone-after-step', head.start, head.end, 'Zones are defined before the first step.');
-        else if (line.indent > 0) this._report.error('unexpected-indent', line.start, line.end, "This line is indented, but the line above doesn't start a block.");
+        else if (line.indent > 0)
+          this._report.error('unexpected-indent', line.start, line.end, "This line is indented, but the line above doesn't start a block.");
         else this._guard(() => this._zone(c));
         continue;
       }
@@ -165,11 +194,12 @@ export class Parser {
       while (stack[stack.length - 1]!.level >= level) stack.pop();
       const top = stack[stack.length - 1]!;
       if (top.kind === 'step' || top.kind === 'inline' || level > top.level + 1) {
-        const [code, message]: [DiagnosticCode, string] = top.kind === 'inline'
-          ? ['unexpected-indent', 'This line is indented, but the block above already has its step on its own line.']
-          : top.kind === 'step' || top.kind === 'root'
-            ? ['unexpected-indent', "This line is indented, but the line above doesn't start a block."]
-            : ['indent-too-deep', 'Indent one level (2 spaces) deeper than the block above.'];
+        const [code, message]: [DiagnosticCode, string] =
+          top.kind === 'inline'
+            ? ['unexpected-indent', 'This line is indented, but the block above already has its step on its own line.']
+            : top.kind === 'step' || top.kind === 'root'
+              ? ['unexpected-indent', "This line is indented, but the line above doesn't start a block."]
+              : ['indent-too-deep', 'Indent one level (2 spaces) deeper than the block above.'];
         if (!indentReported) this._report.error(code, line.lineStart, line.end, message);
         // Its block is not empty, only its step is misplaced: one error is enough.
         if (top.block) this._echoes.add(top.block);
@@ -247,8 +277,14 @@ export class Parser {
     const name = nameToken.lower;
     if (!(SETTINGS as readonly string[]).includes(name)) {
       const guess = suggest(name, SETTINGS);
-      this._report.error('unknown-setting', nameToken.start, nameToken.end,
-        guess ? `Unknown setting "${nameToken.text}". Did you mean "${guess}"?` : `Unknown setting "${nameToken.text}". Settings are when, weeks, switch and tags.`);
+      this._report.error(
+        'unknown-setting',
+        nameToken.start,
+        nameToken.end,
+        guess
+          ? `Unknown setting "${nameToken.text}". Did you mean "${guess}"?`
+          : `Unknown setting "${nameToken.text}". Settings are when, weeks, switch and tags.`,
+      );
       return;
     }
     if (this._seenStep || line.indent > 0) {
@@ -266,7 +302,10 @@ export class Parser {
         else this._when = { value: raw, span };
         return;
       case 'tags': {
-        const tags = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+        const tags = raw
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter((t) => t !== '');
         if (tags.length === 0) this._report.error('empty-setting', nameToken.start, colon.end, 'Give "tags" a value, e.g. tags: pool, bungee.');
         else this._tags = { value: [...new Set(tags)], span };
         return;
@@ -382,8 +421,15 @@ export class Parser {
     expect('by');
     const by = time();
     const ladder: Draft<Ladder> = {
-      type: 'ladder', from: from.seconds, to: to.seconds, back: back?.seconds ?? null, by: by.seconds,
-      body: [], line: line.number, span: { start: kw.start, end: by.end }, notes: [],
+      type: 'ladder',
+      from: from.seconds,
+      to: to.seconds,
+      back: back?.seconds ?? null,
+      by: by.seconds,
+      body: [],
+      line: line.number,
+      span: { start: kw.start, end: by.end },
+      notes: [],
     };
     return ladder;
   }
@@ -445,16 +491,29 @@ export class Parser {
     }
 
     if (tempo && amount.kind !== 'reps' && amount.kind !== 'steps') {
-      this._fail('tempo-needs-reps', tempo.start, tempo.start + tempo.text.length,
-        `"${tempo.text}" paces reps: use it with a rep count, e.g. 10 reps ${tempo.text}.`);
+      this._fail(
+        'tempo-needs-reps',
+        tempo.start,
+        tempo.start + tempo.text.length,
+        `"${tempo.text}" paces reps: use it with a rep count, e.g. 10 reps ${tempo.text}.`,
+      );
     }
     if (tempo && (amount.kind === 'reps' || amount.kind === 'steps') && amount.count === null) {
-      this._fail('tempo-needs-reps', tempo.start, tempo.start + tempo.text.length,
-        `Give a rep count to pace, e.g. 10 reps ${tempo.text}.`);
+      this._fail('tempo-needs-reps', tempo.start, tempo.start + tempo.text.length, `Give a rep count to pace, e.g. 10 reps ${tempo.text}.`);
     }
     return {
-      type: 'step', between, mark, amount, zone, target, label, side: side?.kind ?? null, tempo: tempo?.value ?? null,
-      notes: [], line: line.number, span: { start, end: c.lineEnd },
+      type: 'step',
+      between,
+      mark,
+      amount,
+      zone,
+      target,
+      label,
+      side: side?.kind ?? null,
+      tempo: tempo?.value ?? null,
+      notes: [],
+      line: line.number,
+      span: { start, end: c.lineEnd },
     };
   }
 
@@ -462,8 +521,7 @@ export class Parser {
     // Past the reporting cap nobody reads the suggestion: don't pay for it.
     const guess = this._report.items.length < MAX_DIAGNOSTICS ? suggest(t.lower, candidates) : null;
     const hint = 'Put names in "quotes".';
-    this._fail('unknown-word', t.start, t.end,
-      guess ? `Unknown word "${t.text}". Did you mean "${guess}"? ${hint}` : `Unknown word "${t.text}". ${hint}`);
+    this._fail('unknown-word', t.start, t.end, guess ? `Unknown word "${t.text}". Did you mean "${guess}"? ${hint}` : `Unknown word "${t.text}". ${hint}`);
   }
 
   // ---- amounts and numbers ------------------------------------------------
@@ -504,7 +562,7 @@ export class Parser {
       c.next();
       return { kind: lower.startsWith('rep') ? 'reps' : 'steps', count, span: { start: t.start, end: unit.end } };
     }
-    if (unit?.kind === 'punct' && unit.text === '%' || unit?.kind === 'word' && unit.lower === 'bpm') return needAmount();
+    if ((unit?.kind === 'punct' && unit.text === '%') || (unit?.kind === 'word' && unit.lower === 'bpm')) return needAmount();
     return { kind: 'time', seconds: this._timeSpan(c) };
   }
 
@@ -699,7 +757,8 @@ export class Parser {
       this._fail('range-backwards', a.start, b.end, `This range runs backwards: write ${b.value}-${a.value}${written}.`);
     }
     const max = unit === 'bpm' ? 250 : 120;
-    if (b.value > max) this._fail('target-out-of-range', a.start, end, unit === 'bpm' ? 'A heart rate target is at most 250 bpm.' : 'A target is at most 120% HRmax.');
+    if (b.value > max)
+      this._fail('target-out-of-range', a.start, end, unit === 'bpm' ? 'A heart rate target is at most 250 bpm.' : 'A target is at most 120% HRmax.');
     return { low: a.value, high: b.value, unit };
   }
 }

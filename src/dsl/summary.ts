@@ -238,10 +238,7 @@ export function outline(plan: Plan): OutlineBlock[] {
   for (const intervals of byLine.values()) {
     const first = intervals[0]!;
     const key = first.rounds.map((r) => `${r.kind}:${r.count}`).join('/');
-    const heading =
-      first.rounds.length === 0
-        ? null
-        : first.rounds.map((r) => `${r.count} ${ROUND_WORDS[r.kind][r.count === 1 ? 0 : 1]}`).join(' × ');
+    const heading = first.rounds.length === 0 ? null : first.rounds.map((r) => `${r.count} ${ROUND_WORDS[r.kind][r.count === 1 ? 0 : 1]}`).join(' × ');
     let block = blocks.at(-1);
     if (block === undefined || block.key !== key) {
       block = { key, heading, steps: [] };
@@ -307,7 +304,9 @@ export function weekTable(source: string, options: Omit<CompileOptions, 'week'> 
       totalSeconds: plan.totalSeconds,
       untimedCount: plan.untimedCount,
       summary: summarise(plan),
-      sets: setSummaries(plan).map((s) => `${s.label} ${s.sets}x${s.reps ?? ''}${s.unit === 'steps' ? ' steps' : ''}${s.sideKind ? ` each ${s.sideKind}` : ''}`),
+      sets: setSummaries(plan).map(
+        (s) => `${s.label} ${s.sets}x${s.reps ?? ''}${s.unit === 'steps' ? ' steps' : ''}${s.sideKind ? ` each ${s.sideKind}` : ''}`,
+      ),
     });
   }
   return rows;

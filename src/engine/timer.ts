@@ -102,7 +102,11 @@ export class Timer {
   /** Active ms spent in each interval so far (intervals left behind). */
   private readonly _spent: number[];
 
-  constructor(readonly plan: Plan, private readonly _clock: Clock, events: readonly TimerEvent[] = []) {
+  constructor(
+    readonly plan: Plan,
+    private readonly _clock: Clock,
+    events: readonly TimerEvent[] = [],
+  ) {
     this._durations = plan.intervals.map((i) => (i.duration === null ? null : i.duration * 1000));
     this._spent = new Array<number>(this._durations.length).fill(0);
     this._suffix = new Array<number>(this._durations.length + 1).fill(0);

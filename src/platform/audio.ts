@@ -15,7 +15,13 @@ const FANFARE = [523.25, 659.25, 783.99, 1046.5];
  * Books the tone(s) of one cue on any audio context (live or offline) at
  * context time `when`. Returns the sources so they can be cancelled.
  */
-export function renderCue(ctx: BaseAudioContext, destination: AudioNode, cue: Pick<Cue, 'kind' | 'pitch' | 'lengthMs'>, when: number, volume = 1): AudioScheduledSourceNode[] {
+export function renderCue(
+  ctx: BaseAudioContext,
+  destination: AudioNode,
+  cue: Pick<Cue, 'kind' | 'pitch' | 'lengthMs'>,
+  when: number,
+  volume = 1,
+): AudioScheduledSourceNode[] {
   if (cue.kind === 'finish') {
     const note = cue.lengthMs / 1000 / FANFARE.length;
     return FANFARE.map((pitch, k) => tone(ctx, destination, pitch, when + k * note, k === FANFARE.length - 1 ? note * 2 : note * 0.9, volume));

@@ -17,11 +17,13 @@ export class RunLocks {
     let release: (() => void) | null = null;
     let released = false;
     void this._locks
-      .request(lockName(id), () =>
-        new Promise<void>((resolve) => {
-          release = resolve;
-          if (released) resolve();
-        }),
+      .request(
+        lockName(id),
+        () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+            if (released) resolve();
+          }),
       )
       .catch(() => undefined);
     return () => {

@@ -13,7 +13,10 @@ export class Speaker implements SpeechPort {
   private _voice: SpeechSynthesisVoice | null = null;
   enabled = true;
 
-  constructor(private readonly _synth: SpeechSynthesis | undefined = globalThis.speechSynthesis, private readonly _lang = globalThis.navigator?.language ?? 'en') {
+  constructor(
+    private readonly _synth: SpeechSynthesis | undefined = globalThis.speechSynthesis,
+    private readonly _lang = globalThis.navigator?.language ?? 'en',
+  ) {
     if (!this._synth) return;
     this._pick();
     this._synth.addEventListener?.('voiceschanged', () => this._pick());

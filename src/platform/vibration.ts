@@ -3,7 +3,10 @@
 export class Vibrator {
   enabled = true;
 
-  constructor(private readonly _nav: Navigator | undefined = globalThis.navigator, private readonly _doc: Document | undefined = globalThis.document) {}
+  constructor(
+    private readonly _nav: Navigator | undefined = globalThis.navigator,
+    private readonly _doc: Document | undefined = globalThis.document,
+  ) {}
 
   /** The device can vibrate (false on iOS and most desktops). */
   get supported(): boolean {

@@ -7,7 +7,10 @@ export class ScreenWakeLock {
     if (this._wanted && this._doc.visibilityState === 'visible') void this._request();
   };
 
-  constructor(private readonly _nav: Navigator = navigator, private readonly _doc: Document = document) {}
+  constructor(
+    private readonly _nav: Navigator = navigator,
+    private readonly _doc: Document = document,
+  ) {}
 
   get supported(): boolean {
     return 'wakeLock' in this._nav;

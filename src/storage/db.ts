@@ -304,7 +304,8 @@ export class Store {
     let cursor = await db.transaction('sessions').store.index('by-start').openCursor(IDBKeyRange.lowerBound(since));
     while (cursor) {
       const parsed = sessionSchema.safeParse(cursor.value);
-      if (parsed.success && parsed.data.kind === 'rehab' && parsed.data.pain !== null) out.push({ at: parsed.data.startedAt, pain: parsed.data.pain, title: parsed.data.title });
+      if (parsed.success && parsed.data.kind === 'rehab' && parsed.data.pain !== null)
+        out.push({ at: parsed.data.startedAt, pain: parsed.data.pain, title: parsed.data.title });
       cursor = await cursor.continue();
     }
     return out;
@@ -404,13 +405,17 @@ export function parseBackup(text: string): Backup {
     );
   }
   if (version !== BACKUP_VERSION) {
-    throw new ImportError(`This backup is from a different version of Aquajog (format ${String((json as { version?: unknown }).version)}). Nothing was changed.`);
+    throw new ImportError(
+      `This backup is from a different version of Aquajog (format ${String((json as { version?: unknown }).version)}). Nothing was changed.`,
+    );
   }
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') : '';
-    throw new ImportError(`This backup is damaged: ${path.replace(/^\./, '') || 'the file'} ${issue ? `is not valid (${issue.message})` : 'is not valid'}. Nothing was changed.`);
+    throw new ImportError(
+      `This backup is damaged: ${path.replace(/^\./, '') || 'the file'} ${issue ? `is not valid (${issue.message})` : 'is not valid'}. Nothing was changed.`,
+    );
   }
   const ids = new Set<string>();
   for (const s of parsed.data.sessions) {
@@ -423,7 +428,20 @@ export function parseBackup(text: string): Backup {
 /** CSV of sessions for a spreadsheet: one row each, RFC 4180 quoting. */
 export function sessionsCsv(sessions: readonly SessionRecord[]): string {
   const zones = [...new Set(sessions.flatMap((s) => Object.keys(s.zoneSeconds)))].sort();
-  const header = ['date', 'start_time', 'workout', 'kind', 'planned_min', 'actual_min', 'completed', 'ended_at_interval', 'rpe', 'pain', 'note', ...zones.map((z) => `${z}_min`)];
+  const header = [
+    'date',
+    'start_time',
+    'workout',
+    'kind',
+    'planned_min',
+    'actual_min',
+    'completed',
+    'ended_at_interval',
+    'rpe',
+    'pain',
+    'note',
+    ...zones.map((z) => `${z}_min`),
+  ];
   const q = (v: string | number | null | boolean) => {
     const text = v === null ? '' : String(v);
     // Leading = + - @ would run as a formula in a spreadsheet.
@@ -436,12 +454,19 @@ export function sessionsCsv(sessions: readonly SessionRecord[]): string {
     return [
       `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
       `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-      s.title, s.kind,
-      (s.plannedSeconds / 60).toFixed(1), (s.activeSeconds / 60).toFixed(1),
-      s.completed, s.endedAtInterval, s.rpe, s.pain, s.note,
+      s.title,
+      s.kind,
+      (s.plannedSeconds / 60).toFixed(1),
+      (s.activeSeconds / 60).toFixed(1),
+      s.completed,
+      s.endedAtInterval,
+      s.rpe,
+      s.pain,
+      s.note,
       ...zones.map((z) => ((s.zoneSeconds[z] ?? 0) / 60).toFixed(1)),
-    ].map(q).join(',');
+    ]
+      .map(q)
+      .join(',');
   });
   return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }
-

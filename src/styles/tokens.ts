@@ -181,9 +181,7 @@ export const documentStyles: CSSResult = css`
  * looks like the app.
  */
 export function adoptTokens(doc: Document = document): void {
-  const sheets = [tokens.styleSheet, documentStyles.styleSheet].filter(
-    (sheet): sheet is CSSStyleSheet => sheet !== undefined,
-  );
+  const sheets = [tokens.styleSheet, documentStyles.styleSheet].filter((sheet): sheet is CSSStyleSheet => sheet !== undefined);
   const missing = sheets.filter((sheet) => !doc.adoptedStyleSheets.includes(sheet));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, ...missing];
 }

@@ -31,22 +31,29 @@ describe('statistics and tables', () => {
     expect(calls).toBe(55);
     expect(s.runs).toBe(50);
     expect(s.min).toBeGreaterThanOrEqual(0);
-    const slow = time(() => {
-      const end = performance.now() + 2;
-      while (performance.now() < end);
-    }, { warmup: 0, runs: 1000, budgetMs: 10, minRuns: 3 });
+    const slow = time(
+      () => {
+        const end = performance.now() + 2;
+        while (performance.now() < end);
+      },
+      { warmup: 0, runs: 1000, budgetMs: 10, minRuns: 3 },
+    );
     expect(slow.runs).toBeGreaterThanOrEqual(3);
     expect(slow.runs).toBeLessThan(1000);
   });
 
   it('formats microseconds and aligns table columns', () => {
     expect([micros(1.234), micros(99.94), micros(1234.4), micros(Number.NaN)]).toEqual(['1.2', '99.9', '1,234', '-']);
-    expect(table(['name', 'n'], [['a', '1'], ['long name', '1,000']], 'lr')).toEqual([
-      'name           n',
-      '---------  -----',
-      'a              1',
-      'long name  1,000',
-    ]);
+    expect(
+      table(
+        ['name', 'n'],
+        [
+          ['a', '1'],
+          ['long name', '1,000'],
+        ],
+        'lr',
+      ),
+    ).toEqual(['name           n', '---------  -----', 'a              1', 'long name  1,000']);
   });
 });
 
@@ -64,8 +71,9 @@ describe('the initial page of a build', () => {
   });
 
   it('reads static imports and re-exports from minified code, and dynamic ones apart', () => {
-    const code = 'import{a as b,c}from"./lit-1.js";import"./side.js";export*from\'./re.js\';'
-      + 'const x=()=>import("./lazy-2.js");const s="not an import";window.importer=1;';
+    const code =
+      'import{a as b,c}from"./lit-1.js";import"./side.js";export*from\'./re.js\';' +
+      'const x=()=>import("./lazy-2.js");const s="not an import";window.importer=1;';
     expect(moduleImports(code)).toEqual({ static: ['./lit-1.js', './side.js', './re.js'], dynamic: ['./lazy-2.js'] });
     expect(moduleImports('import x from "lit";\nimport * as z from "./z.js"')).toEqual({ static: ['lit', './z.js'], dynamic: [] });
   });

@@ -18,7 +18,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const rel = (path: string) => relative(process.cwd(), path) || '.';
 const workoutsDir = rel(join(root, 'workouts'));
 const workout = (name: string) => join(workoutsDir, name);
-const libraryFiles = readdirSync(join(root, 'workouts')).filter((f) => f.endsWith('.workout')).sort();
+const libraryFiles = readdirSync(join(root, 'workouts'))
+  .filter((f) => f.endsWith('.workout'))
+  .sort();
 
 interface Run {
   readonly code: number;
@@ -85,47 +87,43 @@ describe('workouts check', () => {
     const r = run('check', f);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toBe([
-      `${f}:3:1: error: Seconds need two digits: write 3:05.`,
-      '  3 | 3:5 easy',
-      '    | ^^^',
-      `${f}:4:4: error: Unknown word "sprnt". Did you mean "sprint"? Put names in "quotes".`,
-      '  4 | 1m sprnt',
-      '    |    ^^^^^',
-    ].join('\n'));
+    expect(r.err).toBe(
+      [
+        `${f}:3:1: error: Seconds need two digits: write 3:05.`,
+        '  3 | 3:5 easy',
+        '    | ^^^',
+        `${f}:4:4: error: Unknown word "sprnt". Did you mean "sprint"? Put names in "quotes".`,
+        '  4 | 1m sprnt',
+        '    |    ^^^^^',
+      ].join('\n'),
+    );
   });
 
   it('counts columns in code points, so the caret sits under the word after an emoji', () => {
     const f = file('emoji.workout', '# Emoji\n30s "\u{1F4AA} Push" sprnt\n');
     const r = run('check', f);
     expect(r.code).toBe(1);
-    expect(r.err).toBe([
-      `${f}:2:14: error: Unknown word "sprnt". Did you mean "sprint"? Put names in "quotes".`,
-      '  2 | 30s "\u{1F4AA} Push" sprnt',
-      '    |              ^^^^^',
-    ].join('\n'));
+    expect(r.err).toBe(
+      [
+        `${f}:2:14: error: Unknown word "sprnt". Did you mean "sprint"? Put names in "quotes".`,
+        '  2 | 30s "\u{1F4AA} Push" sprnt',
+        '    |              ^^^^^',
+      ].join('\n'),
+    );
   });
 
   it('prints the hint after the message, and shows a tab as one space under which the caret sits', () => {
     const f = file('tab.workout', '# Tabs\n3x\n\t1m easy\n');
     const r = run('check', f);
     expect(r.code).toBe(1);
-    expect(r.err).toBe([
-      `${f}:3:1: error: Use spaces, not tabs. Indent with 2 spaces a level.`,
-      '  3 |  1m easy',
-      '    | ^',
-    ].join('\n'));
+    expect(r.err).toBe([`${f}:3:1: error: Use spaces, not tabs. Indent with 2 spaces a level.`, '  3 |  1m easy', '    | ^'].join('\n'));
   });
 
   it('reads CRLF files, and widens the gutter for two-digit lines', () => {
     const f = file('crlf.workout', `# CRLF\r\n${'1m easy\r\n'.repeat(9)}10mn easy\r\n`);
     const r = run('check', f);
     expect(r.code).toBe(1);
-    expect(r.err).toBe([
-      `${f}:11:3: error: Unknown unit "mn". Use s or m, e.g. 10m, 30s, 1:30.`,
-      '  11 | 10mn easy',
-      '     |   ^^',
-    ].join('\n'));
+    expect(r.err).toBe([`${f}:11:3: error: Unknown unit "mn". Use s or m, e.g. 10m, 30s, 1:30.`, '  11 | 10mn easy', '     |   ^^'].join('\n'));
   });
 
   it('reports an empty file as missing its title', () => {
@@ -139,11 +137,7 @@ describe('workouts check', () => {
     const f = file('warn.workout', '# Warn\nwhen: daily\nwhen: twice\n1m easy\n');
     const r = run('check', f);
     expect(r.code).toBe(0);
-    expect(r.err).toBe([
-      `${f}:3:1: warning: "when" is set twice; the last one wins.`,
-      '  3 | when: twice',
-      '    | ^^^^^',
-    ].join('\n'));
+    expect(r.err).toBe([`${f}:3:1: warning: "when" is set twice; the last one wins.`, '  3 | when: twice', '    | ^^^^^'].join('\n'));
     expect(r.out).toBe(`${f}: ok  Warn  0:01:00  1 intervals`);
   });
 
@@ -151,10 +145,9 @@ describe('workouts check', () => {
     const bad = file('bad.workout', '# Bad\n10mn easy\n');
     const r = run('check', workout('pyramid.workout'), bad, workout('icing.workout'));
     expect(r.code).toBe(1);
-    expect(r.out).toBe([
-      `${workout('pyramid.workout')}: ok  Pyramid  1:17:00  35 intervals`,
-      `${workout('icing.workout')}: ok  Icing  0:10:00  1 intervals`,
-    ].join('\n'));
+    expect(r.out).toBe(
+      [`${workout('pyramid.workout')}: ok  Pyramid  1:17:00  35 intervals`, `${workout('icing.workout')}: ok  Icing  0:10:00  1 intervals`].join('\n'),
+    );
     expect(r.err).toContain(`${bad}:2:3: error: Unknown unit "mn".`);
   });
 
@@ -187,11 +180,7 @@ describe('workouts show', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
-    expect(lines.slice(0, 3)).toEqual([
-      'Wave your hands in the air  1:12:30  62 intervals',
-      'Choice line 6: Rounds 10-15, using 15',
-      '',
-    ]);
+    expect(lines.slice(0, 3)).toEqual(['Wave your hands in the air  1:12:30  62 intervals', 'Choice line 6: Rounds 10-15, using 15', '']);
     expect(lines[3]).toMatch(/^ # {2}start {4}duration {2}zone {4}label {13}side {2}round$/);
     const table = rows(r.out);
     expect(table).toHaveLength(62);
@@ -350,7 +339,11 @@ function exec(command: string, args: string[]): Promise<Proc> {
 }
 
 /** Lines npm itself writes to stderr about the machine's npm config, not the CLI's. */
-const withoutNpmNoise = (s: string) => s.split('\n').filter((l) => !l.startsWith('npm warn')).join('\n');
+const withoutNpmNoise = (s: string) =>
+  s
+    .split('\n')
+    .filter((l) => !l.startsWith('npm warn'))
+    .join('\n');
 
 describe('the real command', { timeout: 60_000 }, () => {
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -381,10 +374,12 @@ describe('the real command', { timeout: 60_000 }, () => {
     const r = results['checkAll']!;
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout.trimEnd().split('\n')).toEqual(library.map((f) => {
-      const name = f.slice('workouts/'.length);
-      return CHECK_LINES[name] ? `${f}: ok  ${CHECK_LINES[name]}` : expect.stringMatching(/: ok {2}/);
-    }));
+    expect(r.stdout.trimEnd().split('\n')).toEqual(
+      library.map((f) => {
+        const name = f.slice('workouts/'.length);
+        return CHECK_LINES[name] ? `${f}: ok  ${CHECK_LINES[name]}` : expect.stringMatching(/: ok {2}/);
+      }),
+    );
   });
 
   it('check exits 1 when one file is bad, with the good one on stdout and the frame on stderr', () => {

@@ -30,9 +30,15 @@ describe('repeats and between', () => {
   it('reads a one-line block', () => {
     const p = plan('# T\n3x 15 reps "Clamshell" each side');
     expect(p.intervals.map((i) => `${i.label}:${i.side ?? '-'}:${i.rounds[0]!.kind}${i.rounds[0]!.index}`)).toEqual([
-      'Clamshell:left:set1', 'Switch sides:-:set1', 'Clamshell:right:set1',
-      'Clamshell:left:set2', 'Switch sides:-:set2', 'Clamshell:right:set2',
-      'Clamshell:left:set3', 'Switch sides:-:set3', 'Clamshell:right:set3',
+      'Clamshell:left:set1',
+      'Switch sides:-:set1',
+      'Clamshell:right:set1',
+      'Clamshell:left:set2',
+      'Switch sides:-:set2',
+      'Clamshell:right:set2',
+      'Clamshell:left:set3',
+      'Switch sides:-:set3',
+      'Clamshell:right:set3',
     ]);
   });
 });
@@ -75,7 +81,12 @@ describe('progressions grow over the weeks', () => {
 
   it('interpolate counts to whole numbers and times to 5 s', () => {
     expect([1, 2, 3, 4, 5, 6].map(at)).toEqual([
-      [1, 15, 30], [1, 18, 35], [2, 21, 40], [2, 24, 50], [3, 27, 55], [3, 30, 60],
+      [1, 15, 30],
+      [1, 18, 35],
+      [2, 21, 40],
+      [2, 24, 50],
+      [3, 27, 55],
+      [3, 30, 60],
     ]);
   });
 
@@ -127,21 +138,26 @@ describe('sides, reps, tempo, open', () => {
 
   it('waits for Done on open steps, which add nothing to later offsets', () => {
     const p = plan('# T\nopen "Get into the deep end"\n1m easy');
-    expect(p.intervals.map((i) => [i.amount, i.start, i.duration])).toEqual([['open', 0, null], ['time', 0, 60]]);
+    expect(p.intervals.map((i) => [i.amount, i.start, i.duration])).toEqual([
+      ['open', 0, null],
+      ['time', 0, 60],
+    ]);
   });
 
   it('marks warm-up and cool-down', () => {
     const p = plan('# T\nwarmup 5m easy\n1m sprint\ncooldown 5m easy');
-    expect(p.intervals.map((i) => [i.role, i.label])).toEqual([['warmup', 'Warm-up'], ['step', 'Sprint'], ['cooldown', 'Cool-down']]);
+    expect(p.intervals.map((i) => [i.role, i.label])).toEqual([
+      ['warmup', 'Warm-up'],
+      ['step', 'Sprint'],
+      ['cooldown', 'Cool-down'],
+    ]);
   });
 });
 
 describe('zones and targets', () => {
   it('gives built-in zones their heart-rate targets; a step target wins', () => {
     const p = plan('# T\n1m medium\n1m medium 140-150 bpm\n1m easy');
-    expect(p.intervals.map((i) => i.target)).toEqual([
-      { low: 87, high: 92, unit: '%HRmax' }, { low: 140, high: 150, unit: 'bpm' }, null,
-    ]);
+    expect(p.intervals.map((i) => i.target)).toEqual([{ low: 87, high: 92, unit: '%HRmax' }, { low: 140, high: 150, unit: 'bpm' }, null]);
   });
 
   it('lets a file add and override zones', () => {

@@ -21,7 +21,13 @@ export function parseFixtures(text: string): Fixture[] {
     const body = rest.join('\n');
     const sep = body.indexOf('\n---\n');
     const source = (sep === -1 ? body : body.slice(0, sep)).replace(/\n$/, '');
-    const expected = sep === -1 ? [] : body.slice(sep + 5).split('\n').filter((l) => l.trim() !== '');
+    const expected =
+      sep === -1
+        ? []
+        : body
+            .slice(sep + 5)
+            .split('\n')
+            .filter((l) => l.trim() !== '');
     fixtures.push({ name: head!.trim(), source: source.replace(/\\t/g, '\t').replace(/\\r/g, '\r'), expected });
   }
   return fixtures;

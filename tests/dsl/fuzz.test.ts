@@ -51,40 +51,233 @@ const chance = (rng: Rng, p: number): boolean => rng() < p;
 
 /** Things phones and people type that the normaliser or tokenizer must survive. */
 const ODD = [
-  '\t', '"', '-', '\u2013', '\u2014', '\u2212', '\u201C', '\u201D', '\u2018', '\u2019', '\u00D7', '\u2192',
-  '\u00A0', '\u202F', '\u3000', '\uFEFF', '\u200B', '\uD83D\uDCAA', '\uD83C\uDFCA\u200D\u2640\uFE0F',
-  '\uD83D', '\uDCAA', '\uDBFF', '\uDC00', '\r\n', '\r', '\n', '\u2028', '\u0085', '\0', '\\', ':', '//', '#', '>',
-  '*', '%', 'x', 'X', '->', '- >', '0', '9', '00', ' ', '  ', 'é', 'ǅ', '١٢', '\u0301', '<', '&', '${',
+  '\t',
+  '"',
+  '-',
+  '\u2013',
+  '\u2014',
+  '\u2212',
+  '\u201C',
+  '\u201D',
+  '\u2018',
+  '\u2019',
+  '\u00D7',
+  '\u2192',
+  '\u00A0',
+  '\u202F',
+  '\u3000',
+  '\uFEFF',
+  '\u200B',
+  '\uD83D\uDCAA',
+  '\uD83C\uDFCA\u200D\u2640\uFE0F',
+  '\uD83D',
+  '\uDCAA',
+  '\uDBFF',
+  '\uDC00',
+  '\r\n',
+  '\r',
+  '\n',
+  '\u2028',
+  '\u0085',
+  '\0',
+  '\\',
+  ':',
+  '//',
+  '#',
+  '>',
+  '*',
+  '%',
+  'x',
+  'X',
+  '->',
+  '- >',
+  '0',
+  '9',
+  '00',
+  ' ',
+  '  ',
+  'é',
+  'ǅ',
+  '١٢',
+  '\u0301',
+  '<',
+  '&',
+  '${',
 ];
 
 const TOKENS = [
   // numbers and times
-  '0', '1', '2', '3', '5', '10', '15', '30', '60', '99', '999', '999999', '1000000', '00', '007', '12345678901234567890',
-  '30s', '0s', '1s', '5s', '90s', '10m', '0m', '1m30s', '1m3s', '1m30', '1:30', '1:00', '0:00', '3:5', '1:60', '90:00',
-  '1:30:00', '1440m', '1441m', '86400s', '86401s', '10mn', '10 m', '30sec', '5min',
+  '0',
+  '1',
+  '2',
+  '3',
+  '5',
+  '10',
+  '15',
+  '30',
+  '60',
+  '99',
+  '999',
+  '999999',
+  '1000000',
+  '00',
+  '007',
+  '12345678901234567890',
+  '30s',
+  '0s',
+  '1s',
+  '5s',
+  '90s',
+  '10m',
+  '0m',
+  '1m30s',
+  '1m3s',
+  '1m30',
+  '1:30',
+  '1:00',
+  '0:00',
+  '3:5',
+  '1:60',
+  '90:00',
+  '1:30:00',
+  '1440m',
+  '1441m',
+  '86400s',
+  '86401s',
+  '10mn',
+  '10 m',
+  '30sec',
+  '5min',
   // ranges, progressions, repeats
-  '10-15x', '15-10x', '3x', '1x', '0x', '999x', '2 x', 'x', '\u00D7', '3\u00D7', '1->3x', '3->1x', '20-30s', '30-20s',
-  '10-12m', '20s-30s', '1:00-1:30', '1:00->1:30', '15->30', '15->30 reps', '10-15 reps', '->', '\u2192', '-', '--',
+  '10-15x',
+  '15-10x',
+  '3x',
+  '1x',
+  '0x',
+  '999x',
+  '2 x',
+  'x',
+  '\u00D7',
+  '3\u00D7',
+  '1->3x',
+  '3->1x',
+  '20-30s',
+  '30-20s',
+  '10-12m',
+  '20s-30s',
+  '1:00-1:30',
+  '1:00->1:30',
+  '15->30',
+  '15->30 reps',
+  '10-15 reps',
+  '->',
+  '\u2192',
+  '-',
+  '--',
   // keywords
-  'ladder', 'ladder 1m to 5m by 30s', 'ladder 1m to 5m to 1m by 30s', 'ladder 1m to 5m by 40s', 'ladder 5m to 1m by 1m',
-  'to', 'by', 'between', 'warmup', 'cooldown', 'reps', 'rep', 'steps', 'step', 'open', 'each', 'each side', 'each leg',
-  'each arm', 'each foot', 'tempo', 'tempo 2-5-2', 'tempo 2-5', 'tempo 0-0-0', 'tempo 700-1-1', 'hold', 'hold 5s',
-  'hold 0s', 'hold 5', 'zone', 'bpm', '120-150 bpm', '87-92% HRmax', '87-92%', '% HRmax', 'HRmax', 'FTP', '300 bpm',
+  'ladder',
+  'ladder 1m to 5m by 30s',
+  'ladder 1m to 5m to 1m by 30s',
+  'ladder 1m to 5m by 40s',
+  'ladder 5m to 1m by 1m',
+  'to',
+  'by',
+  'between',
+  'warmup',
+  'cooldown',
+  'reps',
+  'rep',
+  'steps',
+  'step',
+  'open',
+  'each',
+  'each side',
+  'each leg',
+  'each arm',
+  'each foot',
+  'tempo',
+  'tempo 2-5-2',
+  'tempo 2-5',
+  'tempo 0-0-0',
+  'tempo 700-1-1',
+  'hold',
+  'hold 5s',
+  'hold 0s',
+  'hold 5',
+  'zone',
+  'bpm',
+  '120-150 bpm',
+  '87-92% HRmax',
+  '87-92%',
+  '% HRmax',
+  'HRmax',
+  'FTP',
+  '300 bpm',
   // zones
-  'easy', 'medium', 'hard', 'sprint', 'rest', 'work', 'sprnt', 'threshold', 'Easy', 'HARD',
+  'easy',
+  'medium',
+  'hard',
+  'sprint',
+  'rest',
+  'work',
+  'sprnt',
+  'threshold',
+  'Easy',
+  'HARD',
   // text
-  '"quoted"', '"Clamshell', '""', '"a // b"', '\u201Ccurly\u201D', '\u201Copen', '"\uD83D\uDCAA"', '*', '//', '// comment',
-  '>', '> note', '#', '# Title', 'https://example.com',
+  '"quoted"',
+  '"Clamshell',
+  '""',
+  '"a // b"',
+  '\u201Ccurly\u201D',
+  '\u201Copen',
+  '"\uD83D\uDCAA"',
+  '*',
+  '//',
+  '// comment',
+  '>',
+  '> note',
+  '#',
+  '# Title',
+  'https://example.com',
   // settings and zone lines
-  'weeks: 6', 'weeks: 0', 'weeks: 53', 'weeks:', 'when: 3x daily', 'when:', 'tags: pool, bungee', 'tags: ,',
-  'switch: 5s', 'switch: 0s', 'switch: 5', 'whn: daily', 'zone threshold 80-87% HRmax "Threshold"', 'zone x', 'zone easy 60-70% HRmax',
+  'weeks: 6',
+  'weeks: 0',
+  'weeks: 53',
+  'weeks:',
+  'when: 3x daily',
+  'when:',
+  'tags: pool, bungee',
+  'tags: ,',
+  'switch: 5s',
+  'switch: 0s',
+  'switch: 5',
+  'whn: daily',
+  'zone threshold 80-87% HRmax "Threshold"',
+  'zone x',
+  'zone easy 60-70% HRmax',
 ];
 
 /** Whole lines the soup generator likes to mix in, so some soups get far into the parser. */
 const LINES = [
-  '# Soup', 'warmup 10m easy', 'cooldown 10m easy', '3x', '  30s hard', '  between 30s easy', '  * hard',
-  'ladder 1m to 3m by 1m', '2-4x 15 reps "Squat" each side', '15 reps hold 5s "Bridge"', 'weeks: 6', '1->3x',
-  '  15->30 reps each leg', '  between 1m rest', 'open "Get in"', '10-12m "Ice"', '> a note', '  > a step note',
+  '# Soup',
+  'warmup 10m easy',
+  'cooldown 10m easy',
+  '3x',
+  '  30s hard',
+  '  between 30s easy',
+  '  * hard',
+  'ladder 1m to 3m by 1m',
+  '2-4x 15 reps "Squat" each side',
+  '15 reps hold 5s "Bridge"',
+  'weeks: 6',
+  '1->3x',
+  '  15->30 reps each leg',
+  '  between 1m rest',
+  'open "Get in"',
+  '10-12m "Ice"',
+  '> a note',
+  '  > a step note',
 ];
 
 // ---- generators ----------------------------------------------------------------
@@ -171,7 +364,11 @@ const MUTATORS: readonly Mutator[] = [
     return mode === 0 ? t.replace(/\n/g, '\r\n') : mode === 1 ? t.replace(/\n/g, '\r') : t.replace(/\n/g, () => pick(rng, ['\n', '\r\n', '\r']));
   },
   // phone punctuation everywhere
-  (rng, t) => t.replace(/"/g, () => pick(rng, ['\u201C', '\u201D', '"'])).replace(/-/g, () => pick(rng, ['\u2013', '\u2014', '-'])).replace(/x/g, () => pick(rng, ['x', '\u00D7'])),
+  (rng, t) =>
+    t
+      .replace(/"/g, () => pick(rng, ['\u201C', '\u201D', '"']))
+      .replace(/-/g, () => pick(rng, ['\u2013', '\u2014', '-']))
+      .replace(/x/g, () => pick(rng, ['x', '\u00D7'])),
   // replace a number with a different one
   (rng, t) => {
     const nums = [...t.matchAll(/\d+/g)];
@@ -235,7 +432,12 @@ function grammar(rng: Rng): string {
   if (chance(rng, 0.3)) out.push(`tags: ${pick(rng, ['pool', 'rehab, strength', 'Pool, pool'])}`);
   const zones = ['easy', 'medium', 'hard', 'sprint', 'rest', 'work'];
   if (chance(rng, 0.3)) {
-    const [line, name] = pick(rng, [['zone threshold 80-87% HRmax "Threshold"', 'threshold'], ['zone easy 60-70% HRmax', 'easy'], ['zone steady 130-150 bpm', 'steady'], ['zone calm "Calm"', 'calm']] as const);
+    const [line, name] = pick(rng, [
+      ['zone threshold 80-87% HRmax "Threshold"', 'threshold'],
+      ['zone easy 60-70% HRmax', 'easy'],
+      ['zone steady 130-150 bpm', 'steady'],
+      ['zone calm "Calm"', 'calm'],
+    ] as const);
     out.push(line);
     zones.push(name);
   }
@@ -347,7 +549,7 @@ function compileAndCheck(source: string, options: CompileOptions): { problem: st
     a = compile(source, options);
     b = compile(source, options);
   } catch (e) {
-    return { problem: `compile threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, result: null };
+    return { problem: `compile threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, result: null };
   }
   // Results are plain data (no undefined, no NaN), so equal JSON is deep equality; it is
   // much quicker than a structural walk, and the walk runs when the strings differ.
@@ -363,13 +565,13 @@ function violation(source: string, options: CompileOptions): string | null {
 
 /** The properties of one compile result; returns the first broken one, or null. */
 function properties(source: string, a: CompileResult): string | null {
-
   const starts = lineStarts(source);
   const ds = a.diagnostics;
   if (ds.length > 20) return `${ds.length} diagnostics (cap is 20)`;
   for (const [k, d] of ds.entries()) {
     const where = `diagnostic ${k} ${JSON.stringify(d)}`;
-    if (!(DIAGNOSTIC_CODES as readonly string[]).includes(d.code) || typeof d.message !== 'string' || d.message === '') return `${where}: a code outside DIAGNOSTIC_CODES, or an empty message`;
+    if (!(DIAGNOSTIC_CODES as readonly string[]).includes(d.code) || typeof d.message !== 'string' || d.message === '')
+      return `${where}: a code outside DIAGNOSTIC_CODES, or an empty message`;
     if (d.severity !== 'error' && d.severity !== 'warning') return `${where}: severity`;
     for (const key of ['line', 'column', 'endColumn', 'offset', 'endOffset'] as const) {
       if (!Number.isInteger(d[key])) return `${where}: ${key} is not an integer`;

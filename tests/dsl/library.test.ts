@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compile, formatClock, planSchema, summarise, weekTable } from '../../src/dsl/index';
 
 const dir = new URL('../../workouts/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.workout')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.workout'))
+  .sort();
 const read = (file: string) => readFileSync(new URL(file, dir), 'utf8');
 
 /** Golden totals at default choices, and interval counts, for every built-in file. */
@@ -53,7 +55,9 @@ describe('the built-in library', () => {
       'Source: RunnersConnect, "IT Band Syndrome Injury in Runners: Stretches, Preventive Exercises, and Research-Backed Treatments" (runnersconnect.net), the aqua jogging workouts.',
     );
     // A seed that names no publisher says so rather than inventing one.
-    expect(compile(read('self-care.workout')).plan!.notes[0]).toMatch(/Sources: "How to Self-Care for the IT Band", a self-care handout \(its publisher isn't named\)/);
+    expect(compile(read('self-care.workout')).plan!.notes[0]).toMatch(
+      /Sources: "How to Self-Care for the IT Band", a self-care handout \(its publisher isn't named\)/,
+    );
   });
 
   it('tags every file pool or rehab', () => {

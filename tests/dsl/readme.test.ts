@@ -4,9 +4,7 @@ import { compile } from '../../src/dsl/index';
 
 /** Every example in the user's guide must be a valid workout. */
 const guide = readFileSync(new URL('../../workouts/README.md', import.meta.url), 'utf8');
-const blocks = [...guide.matchAll(/```\n([\s\S]*?)```/g)]
-  .map((m) => m[1]!)
-  .filter((b) => !b.includes('npm run') && !b.includes('error:'));
+const blocks = [...guide.matchAll(/```\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => !b.includes('npm run') && !b.includes('error:'));
 
 describe('workouts/README.md examples', () => {
   it('has examples', () => {

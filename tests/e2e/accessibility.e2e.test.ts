@@ -18,9 +18,7 @@ async function expectNoViolations(page: Page, where: string, contrastOnly: boole
   const builder = new AxeBuilder({ page });
   const results = await (contrastOnly ? builder.withRules(['color-contrast']) : builder.withTags(ALL_RULES)).analyze();
   expect(results.passes.length + results.incomplete.length, 'axe checked something').toBeGreaterThan(0);
-  const problems = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-  );
+  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   expect(problems, `axe on ${where}`).toEqual([]);
 }
 
@@ -57,9 +55,29 @@ async function startRun(page: Page, title: string): Promise<void> {
 const tap = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
 const timerStates = [
-  { name: 'running, in a round', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 40_000); } },
-  { name: 'paused', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await tap(p, 'Pause'); await p.getByRole('button', { name: 'Resume' }).waitFor(); } },
-  { name: 'locked', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await tap(p, 'Lock'); await p.getByRole('button', { name: 'Unlock' }).waitFor(); } },
+  {
+    name: 'running, in a round',
+    go: async (p: Page) => {
+      await startRun(p, 'Lactic acid');
+      await p.clock.runFor(11 * 60_000 + 40_000);
+    },
+  },
+  {
+    name: 'paused',
+    go: async (p: Page) => {
+      await startRun(p, 'Lactic acid');
+      await tap(p, 'Pause');
+      await p.getByRole('button', { name: 'Resume' }).waitFor();
+    },
+  },
+  {
+    name: 'locked',
+    go: async (p: Page) => {
+      await startRun(p, 'Lactic acid');
+      await tap(p, 'Lock');
+      await p.getByRole('button', { name: 'Unlock' }).waitFor();
+    },
+  },
   { name: 'a rep set waiting for Done, on a side', go: (p: Page) => startRun(p, 'Hip strength extras') },
   {
     name: 'tempo reps',
@@ -72,7 +90,14 @@ const timerStates = [
       await p.getByText('Rep 1 of 10', { exact: true }).waitFor();
     },
   },
-  { name: 'asking to end', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await tap(p, 'End'); await p.getByRole('button', { name: 'Keep going' }).waitFor(); } },
+  {
+    name: 'asking to end',
+    go: async (p: Page) => {
+      await startRun(p, 'Lactic acid');
+      await tap(p, 'End');
+      await p.getByRole('button', { name: 'Keep going' }).waitFor();
+    },
+  },
   {
     name: 'the end',
     go: async (p: Page) => {

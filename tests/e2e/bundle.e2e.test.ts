@@ -43,7 +43,9 @@ describe('the production build', () => {
       for (const source of sourceSizes(readFileSync(file, 'utf8'), map).keys()) sources.add(sourceGroup(source));
     }
     expect(sources.has('src/app/library/aq-library-page.ts')).toBe(true);
-    const heavy = [...sources].filter((s) => /^(zod|idb)$|^src\/(dsl|engine|storage\/(db|schema))|aq-timer-screen|aq-workout-page|workout-session|run-recorder/.test(s));
+    const heavy = [...sources].filter((s) =>
+      /^(zod|idb)$|^src\/(dsl|engine|storage\/(db|schema))|aq-timer-screen|aq-workout-page|workout-session|run-recorder/.test(s),
+    );
     expect(heavy).toEqual([]);
     // Everything else is a lazy chunk the service worker precaches.
     expect(lazy.length).toBeGreaterThanOrEqual(5);

@@ -119,9 +119,12 @@ describe('a browser killed in the middle of a run', () => {
         running = await launch(profile);
         const page = running.page;
         await page.goto(`${baseUrl}/`);
-        await page.getByRole('heading', { name: `${workout.title} was interrupted` }).waitFor({ timeout: 15_000 }).catch(() => {
-          throw new Error(`${label}: no resume offer after relaunch`);
-        });
+        await page
+          .getByRole('heading', { name: `${workout.title} was interrupted` })
+          .waitFor({ timeout: 15_000 })
+          .catch(() => {
+            throw new Error(`${label}: no resume offer after relaunch`);
+          });
         await page.getByRole('button', { name: 'Save as ended early' }).click();
         await page.getByText('Saved to History as ended early.').waitFor();
         await page.goto(`${baseUrl}/#/history`);
@@ -129,7 +132,10 @@ describe('a browser killed in the middle of a run', () => {
         const items = page.getByRole('listitem').filter({ hasText: workout.title });
         await items.first().waitFor();
         expect(await items.count(), `${label}: sessions in History`).toBe(1);
-        await items.first().getByText(/Ended early/).waitFor();
+        await items
+          .first()
+          .getByText(/Ended early/)
+          .waitFor();
         await page.goto(`${baseUrl}/`);
         await page.getByRole('heading', { name: 'Workouts', level: 1 }).waitFor();
         expect(await page.getByRole('heading', { name: /was interrupted/ }).count(), `${label}: offered again`).toBe(0);

@@ -67,7 +67,10 @@ export function useBrowser(): Session {
   afterEach(async () => {
     await context?.close();
     expect(requests.length, 'the app was loaded').toBeGreaterThan(0);
-    expect(requests.filter((url) => new URL(url).origin !== baseUrl), 'requests off the app origin').toEqual([]);
+    expect(
+      requests.filter((url) => new URL(url).origin !== baseUrl),
+      'requests off the app origin',
+    ).toEqual([]);
     expect(errors, 'errors in the page').toEqual([]);
   });
 

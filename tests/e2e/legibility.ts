@@ -113,7 +113,8 @@ export async function glyphHeight(page: Page): Promise<GlyphHeight> {
       viewportHeight: innerHeight,
       ratio: inkPx / innerHeight,
       text: groups.map((g) => g.text).join('|'),
-      bundledFont: family.startsWith('"Aquajog Digits"') && [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Aquajog Digits' && f.status === 'loaded'),
+      bundledFont:
+        family.startsWith('"Aquajog Digits"') && [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Aquajog Digits' && f.status === 'loaded'),
       inView: groups.every((g) => g.inView),
     };
   });
@@ -146,7 +147,10 @@ export async function contrastByZone(page: Page, zones: readonly string[] = ZONE
     const parse = (c: string): Rgba => {
       const m = c.match(/rgba?\(([^)]+)\)/);
       if (!m) throw new Error(`unreadable colour ${c}`);
-      const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      const p = m[1]!
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
     };
     const over = (top: Rgba, under: Rgba): Rgba => {
@@ -223,72 +227,79 @@ export interface LayoutProblem {
  * `ownOnly`: only the timer screen's own content, not the page around it.
  */
 export async function layoutProblems(page: Page, options: { scrollsDown?: boolean; ownOnly?: boolean } = {}): Promise<LayoutProblem[]> {
-  return page.locator('aq-timer-screen').evaluate((host, [scrollsDown, ownOnly]) => {
-    const problems: { what: string; problem: string }[] = [];
-    const doc = document.documentElement;
-    if (!ownOnly && doc.scrollWidth > innerWidth) problems.push({ what: 'page', problem: `scrolls sideways: ${doc.scrollWidth} px wide in ${innerWidth}` });
-    if (!scrollsDown && doc.scrollHeight > innerHeight) problems.push({ what: 'page', problem: `scrolls: ${doc.scrollHeight} px tall in ${innerHeight}` });
-    const root = host.shadowRoot!;
-    const boxes: { what: string; r: DOMRect; el: Element }[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-    const canvas = document.createElement('canvas').getContext('2d')!;
-    /** The ink of a text node, line by line: the range's boxes are the font's em boxes, taller than the glyphs. */
-    const inkRects = (node: Text, el: Element): DOMRect[] => {
-      const style = getComputedStyle(el);
-      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const text = (node.textContent ?? '').trim();
-      // Measured as drawn: "Up" in capitals has no descender.
-      const m = canvas.measureText(style.textTransform === 'uppercase' ? text.toUpperCase() : text);
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      return [...range.getClientRects()]
-        .filter((r) => r.width > 0 && r.height > 0)
-        .map((r) => {
-          const baseline = r.top + m.fontBoundingBoxAscent;
-          const top = baseline - m.actualBoundingBoxAscent;
-          return new DOMRect(r.left, top, r.width, m.actualBoundingBoxAscent + m.actualBoundingBoxDescent);
-        });
-    };
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!(node.textContent ?? '').trim() || !el || el.closest('.visually-hidden') || getComputedStyle(el).display === 'none') continue;
-      for (const r of inkRects(node as Text, el)) {
-      boxes.push({ what: name(el), r, el });
-      const limit = scrollsDown ? Infinity : innerHeight;
-      if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > limit + 0.5) {
-        problems.push({ what: name(el), problem: `outside the viewport: ${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}` });
-      }
-      const button = el.closest('button');
-      if (button) {
-        const b = button.getBoundingClientRect();
-        if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
-          problems.push({ what: name(button), problem: `text spills out of the button (${Math.round(r.width)} px of text in ${Math.round(b.width)} px)` });
+  return page.locator('aq-timer-screen').evaluate(
+    (host, [scrollsDown, ownOnly]) => {
+      const problems: { what: string; problem: string }[] = [];
+      const doc = document.documentElement;
+      if (!ownOnly && doc.scrollWidth > innerWidth) problems.push({ what: 'page', problem: `scrolls sideways: ${doc.scrollWidth} px wide in ${innerWidth}` });
+      if (!scrollsDown && doc.scrollHeight > innerHeight) problems.push({ what: 'page', problem: `scrolls: ${doc.scrollHeight} px tall in ${innerHeight}` });
+      const root = host.shadowRoot!;
+      const boxes: { what: string; r: DOMRect; el: Element }[] = [];
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+      const canvas = document.createElement('canvas').getContext('2d')!;
+      /** The ink of a text node, line by line: the range's boxes are the font's em boxes, taller than the glyphs. */
+      const inkRects = (node: Text, el: Element): DOMRect[] => {
+        const style = getComputedStyle(el);
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = (node.textContent ?? '').trim();
+        // Measured as drawn: "Up" in capitals has no descender.
+        const m = canvas.measureText(style.textTransform === 'uppercase' ? text.toUpperCase() : text);
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return [...range.getClientRects()]
+          .filter((r) => r.width > 0 && r.height > 0)
+          .map((r) => {
+            const baseline = r.top + m.fontBoundingBoxAscent;
+            const top = baseline - m.actualBoundingBoxAscent;
+            return new DOMRect(r.left, top, r.width, m.actualBoundingBoxAscent + m.actualBoundingBoxDescent);
+          });
+      };
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!(node.textContent ?? '').trim() || !el || el.closest('.visually-hidden') || getComputedStyle(el).display === 'none') continue;
+        for (const r of inkRects(node as Text, el)) {
+          boxes.push({ what: name(el), r, el });
+          const limit = scrollsDown ? Infinity : innerHeight;
+          if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > limit + 0.5) {
+            problems.push({
+              what: name(el),
+              problem: `outside the viewport: ${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}`,
+            });
+          }
+          const button = el.closest('button');
+          if (button) {
+            const b = button.getBoundingClientRect();
+            if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
+              problems.push({ what: name(button), problem: `text spills out of the button (${Math.round(r.width)} px of text in ${Math.round(b.width)} px)` });
+            }
+          }
         }
       }
+      for (const button of root.querySelectorAll('button')) {
+        const b = button.getBoundingClientRect();
+        if (b.width === 0) continue;
+        if (b.left < -0.5 || b.right > innerWidth + 0.5 || b.top < -0.5 || (!scrollsDown && b.bottom > innerHeight + 0.5)) {
+          problems.push({ what: name(button), problem: 'button outside the viewport' });
+        }
       }
-    }
-    for (const button of root.querySelectorAll('button')) {
-      const b = button.getBoundingClientRect();
-      if (b.width === 0) continue;
-      if (b.left < -0.5 || b.right > innerWidth + 0.5 || b.top < -0.5 || (!scrollsDown && b.bottom > innerHeight + 0.5)) {
-        problems.push({ what: name(button), problem: 'button outside the viewport' });
+      // Text boxes of different elements overlapping (a lock or dialog covers the screen on purpose: only its own texts count then).
+      const covering = root.querySelector('.lock, .confirm');
+      const shown = covering ? boxes.filter((b) => covering.contains(b.el)) : boxes;
+      for (let i = 0; i < shown.length; i++) {
+        for (let j = i + 1; j < shown.length; j++) {
+          const [a, b] = [shown[i]!, shown[j]!];
+          if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+          const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          if (x > 1 && y > 1) problems.push({ what: `${a.what} and ${b.what}`, problem: `overlap by ${Math.round(x)}x${Math.round(y)} px` });
+        }
       }
-    }
-    // Text boxes of different elements overlapping (a lock or dialog covers the screen on purpose: only its own texts count then).
-    const covering = root.querySelector('.lock, .confirm');
-    const shown = covering ? boxes.filter((b) => covering.contains(b.el)) : boxes;
-    for (let i = 0; i < shown.length; i++) {
-      for (let j = i + 1; j < shown.length; j++) {
-        const [a, b] = [shown[i]!, shown[j]!];
-        if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
-        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
-        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-        if (x > 1 && y > 1) problems.push({ what: `${a.what} and ${b.what}`, problem: `overlap by ${Math.round(x)}x${Math.round(y)} px` });
-      }
-    }
-    return problems;
-  }, [options.scrollsDown ?? false, options.ownOnly ?? false] as const);
+      return problems;
+    },
+    [options.scrollsDown ?? false, options.ownOnly ?? false] as const,
+  );
 }
 
 /** Height in px of each named button on the screen. */

@@ -59,9 +59,7 @@ describe('the library', () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Workouts' }).waitFor();
     const extras = page.getByRole('article', { name: 'Hip strength extras', exact: true });
-    await extras
-      .getByText(fact('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'))
-      .waitFor();
+    await extras.getByText(fact('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min')).waitFor();
     const library = await pageText();
     expect(library).toContain('RunnersConnect, “IT Band Syndrome Injury in Runners');
     expect(library).not.toMatch(fileName);

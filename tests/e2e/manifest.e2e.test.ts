@@ -20,7 +20,9 @@ const manifestSchema = z.object({
   theme_color: z.string().regex(/^#[0-9a-f]{6}$/i),
   background_color: z.string().regex(/^#[0-9a-f]{6}$/i),
   icons: z.array(z.object({ src: z.string(), sizes: size, type: z.literal('image/png'), purpose: z.string().optional() })).min(3),
-  screenshots: z.array(z.object({ src: z.string(), sizes: size, type: z.literal('image/png'), form_factor: z.enum(['narrow', 'wide']), label: z.string() })).min(2),
+  screenshots: z
+    .array(z.object({ src: z.string(), sizes: size, type: z.literal('image/png'), form_factor: z.enum(['narrow', 'wide']), label: z.string() }))
+    .min(2),
 });
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -54,6 +54,8 @@ describe('install', () => {
     }
     const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
     expect(await page.evaluate(async (src) => (await fetch(src)).status, apple!)).toBe(200);
-    expect(JSON.parse(await readFile(new URL(`../../${process.env['AQUAJOG_OUT_DIR'] || 'dist'}/manifest.webmanifest`, import.meta.url), 'utf8')).display).toBe('standalone');
+    expect(JSON.parse(await readFile(new URL(`../../${process.env['AQUAJOG_OUT_DIR'] || 'dist'}/manifest.webmanifest`, import.meta.url), 'utf8')).display).toBe(
+      'standalone',
+    );
   });
 });

@@ -88,7 +88,14 @@ async function makeBackup(page: Page): Promise<string> {
 
   const copy = (from: typeof pool, daysBack: number, patch: Record<string, unknown>) => {
     const shift = daysBack * DAY_MS;
-    return { ...from, id: `${from.id}-${daysBack}`, startedAt: from.startedAt - shift, endedAt: from.endedAt - shift, updatedAt: from.updatedAt - shift, ...patch };
+    return {
+      ...from,
+      id: `${from.id}-${daysBack}`,
+      startedAt: from.startedAt - shift,
+      endedAt: from.endedAt - shift,
+      updatedAt: from.updatedAt - shift,
+      ...patch,
+    };
   };
   const sessions = [...backup.sessions];
   for (let week = 0; week < 8; week++) {
@@ -174,7 +181,8 @@ function measure(page: Page): Promise<Fit> {
       }
       return false;
     };
-    const CONTROLS = 'button, a[href], summary, input:not([type="hidden"]), select, textarea, label.button, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])';
+    const CONTROLS =
+      'button, a[href], summary, input:not([type="hidden"]), select, textarea, label.button, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])';
     const offScreen: string[] = [];
     const controlsOff: string[] = [];
     for (const el of all) {
@@ -225,7 +233,12 @@ describe.each(THEMES)('History, %s theme', (theme) => {
     await page.setViewportSize(SIZES[0]);
     await page.getByRole('link', { name: 'History' }).first().click();
     await page.getByRole('img', { name: /^Pain ratings from 0/ }).waitFor();
-    expect(await page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).count()).toBe(Math.min(count, 20));
+    expect(
+      await page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3 }) })
+        .count(),
+    ).toBe(Math.min(count, 20));
     await page.getByText('Weekly totals as a table').click();
     await page.getByText('Pain ratings as a table').click();
     const item = page.getByRole('listitem').filter({ hasText: 'Icing' }).first();
@@ -246,7 +259,10 @@ describe.each(THEMES)('Settings, %s theme', (theme) => {
     await chooseTheme(page, theme);
     await page.getByRole('spinbutton', { name: 'Maximum heart rate (bpm)' }).fill('188');
     await page.getByRole('button', { name: 'Test sound' }).click();
-    await page.getByRole('status').filter({ hasText: /Playing|Sound could not start/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Playing|Sound could not start/ })
+      .waitFor();
     for (const size of SIZES) {
       await sized(page, size);
       await expectFits(page, `Settings ${size.width}x${size.height} ${theme}`);

@@ -101,7 +101,10 @@ describe('backup', () => {
 
     // A damaged file changes nothing and says why.
     await page.getByLabel('Import backup').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"aquajog-backup"') });
-    await page.getByRole('alert').filter({ hasText: /not valid JSON/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /not valid JSON/ })
+      .waitFor();
     expect(await page.getByRole('listitem').filter({ hasText: 'Icing' }).count()).toBe(1);
   });
 });

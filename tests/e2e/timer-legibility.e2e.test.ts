@@ -27,10 +27,31 @@ function button(page: Page, name: string) {
 describe('the time left, from 3 m', () => {
   /** Each case: how to get there, and what the big number reads. */
   const cases = [
-    { name: 'an M:SS interval (Sprint, 1:40)', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); }, reads: '1|40' },
+    {
+      name: 'an M:SS interval (Sprint, 1:40)',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await p.clock.runFor(11 * 60_000 + 50_000);
+      },
+      reads: '1|40',
+    },
     { name: 'an MM:SS interval (Warm-up, 10:00)', go: (p: Page) => startRun(p, 'Lactic acid'), reads: '10|00' },
-    { name: 'the last minute (0:45)', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 30_000 + 75_000); }, reads: '45' },
-    { name: 'a tempo phase (Hold, 5)', go: async (p: Page) => { await reachTempo(p); await p.clock.runFor(2000); }, reads: '5' },
+    {
+      name: 'the last minute (0:45)',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await p.clock.runFor(11 * 60_000 + 30_000 + 75_000);
+      },
+      reads: '45',
+    },
+    {
+      name: 'a tempo phase (Hold, 5)',
+      go: async (p: Page) => {
+        await reachTempo(p);
+        await p.clock.runFor(2000);
+      },
+      reads: '5',
+    },
   ];
 
   it.each(cases)('is at least 25% of the height in portrait and 30% in landscape: $name', async ({ go, reads }) => {
@@ -72,11 +93,33 @@ describe('the bundled faces', () => {
 describe('contrast on every zone colour, in every theme', () => {
   const states = [
     { name: 'running', go: (p: Page) => startRun(p, 'Lactic acid') },
-    { name: 'paused', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'Pause').click(); await button(p, 'Resume').waitFor(); } },
+    {
+      name: 'paused',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await button(p, 'Pause').click();
+        await button(p, 'Resume').waitFor();
+      },
+    },
     { name: 'a rep set with Done, on a side', go: (p: Page) => startRun(p, 'Hip strength extras') },
     { name: 'tempo reps', go: reachTempo },
-    { name: 'asking to end', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'Keep going').waitFor(); } },
-    { name: 'ending, with Undo', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'End workout').click(); await button(p, 'Undo').waitFor(); } },
+    {
+      name: 'asking to end',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await button(p, 'End').click();
+        await button(p, 'Keep going').waitFor();
+      },
+    },
+    {
+      name: 'ending, with Undo',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await button(p, 'End').click();
+        await button(p, 'End workout').click();
+        await button(p, 'Undo').waitFor();
+      },
+    },
   ];
 
   it.each(states)('every text at 7:1 and the focus ring at 3:1: $name', async ({ go }) => {
@@ -128,15 +171,62 @@ describe('the big buttons', () => {
 
 describe('every screen at phone sizes, both orientations', () => {
   const screens = [
-    { name: 'a pool workout (Sprint, with a round and a target)', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(11 * 60_000 + 50_000); } },
-    { name: 'a pool workout, paused on a long label', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await p.clock.runFor(13 * 60_000 + 40_000); await button(p, 'Pause').click(); await button(p, 'Resume').waitFor(); } },
-    { name: 'a per-side stretch', go: async (p: Page) => { await startRun(p, 'Fredericson stretches'); await button(p, 'Done').click(); await p.getByText('Lying rope hip stretch', { exact: true }).waitFor(); } },
+    {
+      name: 'a pool workout (Sprint, with a round and a target)',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await p.clock.runFor(11 * 60_000 + 50_000);
+      },
+    },
+    {
+      name: 'a pool workout, paused on a long label',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await p.clock.runFor(13 * 60_000 + 40_000);
+        await button(p, 'Pause').click();
+        await button(p, 'Resume').waitFor();
+      },
+    },
+    {
+      name: 'a per-side stretch',
+      go: async (p: Page) => {
+        await startRun(p, 'Fredericson stretches');
+        await button(p, 'Done').click();
+        await p.getByText('Lying rope hip stretch', { exact: true }).waitFor();
+      },
+    },
     { name: 'a rep set with Done', go: (p: Page) => startRun(p, 'Hip strength extras') },
     { name: 'a tempo set', go: reachTempo },
-    { name: 'the wall isometric, on a side', go: async (p: Page) => { await reachTempo(p); await p.clock.runFor(90_000 + 30_000); await p.getByText('Wall isometric', { exact: true }).waitFor(); } },
-    { name: 'asking to end', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); } },
-    { name: 'ending, with Undo', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'End').click(); await button(p, 'End workout').click(); } },
-    { name: 'locked', go: async (p: Page) => { await startRun(p, 'Lactic acid'); await button(p, 'Lock').click(); } },
+    {
+      name: 'the wall isometric, on a side',
+      go: async (p: Page) => {
+        await reachTempo(p);
+        await p.clock.runFor(90_000 + 30_000);
+        await p.getByText('Wall isometric', { exact: true }).waitFor();
+      },
+    },
+    {
+      name: 'asking to end',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await button(p, 'End').click();
+      },
+    },
+    {
+      name: 'ending, with Undo',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await button(p, 'End').click();
+        await button(p, 'End workout').click();
+      },
+    },
+    {
+      name: 'locked',
+      go: async (p: Page) => {
+        await startRun(p, 'Lactic acid');
+        await button(p, 'Lock').click();
+      },
+    },
   ];
 
   it.each(screens)('nothing cut off, overlapping or scrolling: $name', async ({ go }) => {
@@ -167,7 +257,8 @@ describe('every screen at phone sizes, both orientations', () => {
       if (wide > size.width) problems.push(`${size.width}x${size.height}: page: scrolls sideways: ${wide} px wide`);
       for (const control of await page.getByRole('radio').or(page.getByRole('link')).or(page.getByRole('textbox')).all()) {
         const box = await control.boundingBox();
-        if (box && (box.x < -0.5 || box.x + box.width > size.width + 0.5)) problems.push(`${size.width}x${size.height}: ${await control.getAttribute('aria-label') ?? 'a control'} beyond the screen`);
+        if (box && (box.x < -0.5 || box.x + box.width > size.width + 0.5))
+          problems.push(`${size.width}x${size.height}: ${(await control.getAttribute('aria-label')) ?? 'a control'} beyond the screen`);
       }
     }
     expect(problems).toEqual([]);

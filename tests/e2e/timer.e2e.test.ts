@@ -399,13 +399,9 @@ describe('the poolside timer', () => {
 describe('accessibility', () => {
   /** Fails with a readable list of problems rather than a diff of axe's objects. */
   async function expectNoViolations(page: Page, where: string): Promise<void> {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
     expect(results.passes.length, 'axe checked something').toBeGreaterThan(0);
-    const problems = results.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-    );
+    const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
     expect(problems, `axe on ${where}`).toEqual([]);
   }
 

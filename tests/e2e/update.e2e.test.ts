@@ -16,8 +16,14 @@ import { chromiumLaunchOptions } from '../setup/chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.webmanifest': 'application/manifest+json', '.json': 'application/json',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.map': 'application/json',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
 };
 
 let dir = '';
@@ -89,9 +95,7 @@ describe('updates', () => {
         const registration = await navigator.serviceWorker.getRegistration();
         await registration?.update();
       });
-      await expect
-        .poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), { timeout: 20_000 })
-        .toBe(true);
+      await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), { timeout: 20_000 }).toBe(true);
       await page.waitForTimeout(500);
       expect(await page.getByText('Update available').count(), 'never mid-workout').toBe(0);
 

@@ -25,8 +25,13 @@ describe('announcements', () => {
   });
 
   it('read durations as people say them', () => {
-    expect([spokenDuration(60), spokenDuration(90), spokenDuration(300), spokenDuration(15), spokenDuration(720)])
-      .toEqual(['one minute', 'one minute 30 seconds', 'five minutes', '15 seconds', '12 minutes']);
+    expect([spokenDuration(60), spokenDuration(90), spokenDuration(300), spokenDuration(15), spokenDuration(720)]).toEqual([
+      'one minute',
+      'one minute 30 seconds',
+      'five minutes',
+      '15 seconds',
+      '12 minutes',
+    ]);
   });
 });
 
@@ -35,14 +40,26 @@ describe('cue times', () => {
     const plan = planOf('# T\n1m easy\n30s sprint');
     const cues = workoutCues(plan, { countdownSeconds: 3 });
     expect(cues.map((c) => `${c.kind}@${c.atMs}`)).toEqual([
-      'start@0', 'countdown@57000', 'countdown@58000', 'countdown@59000',
-      'start@60000', 'countdown@87000', 'countdown@88000', 'countdown@89000', 'finish@90000',
+      'start@0',
+      'countdown@57000',
+      'countdown@58000',
+      'countdown@59000',
+      'start@60000',
+      'countdown@87000',
+      'countdown@88000',
+      'countdown@89000',
+      'finish@90000',
     ]);
   });
 
   it('gives harder zones higher start tones', () => {
     const plan = library('lactic-acid');
-    const pitchOf = (zone: string) => intervalCues(plan, plan.intervals.findIndex((i) => i.zone === zone), 0)[0]!.pitch;
+    const pitchOf = (zone: string) =>
+      intervalCues(
+        plan,
+        plan.intervals.findIndex((i) => i.zone === zone),
+        0,
+      )[0]!.pitch;
     expect(pitchOf('rest')).toBeLessThan(pitchOf('easy'));
     expect(pitchOf('easy')).toBeLessThan(pitchOf('sprint'));
     expect(zonePitch(5)).toBeCloseTo(440 * 2 ** (10 / 12));
@@ -58,7 +75,13 @@ describe('cue times', () => {
   it('paces tempo reps with up, hold and down and no countdown', () => {
     const plan = planOf('# T\n2 reps tempo 1-2-3');
     expect(intervalCues(plan, 0, 1000).map((c) => `${c.kind}@${c.atMs}`)).toEqual([
-      'start@1000', 'rep-hold@2000', 'rep-down@4000', 'rep-up@7000', 'rep-hold@8000', 'rep-down@10000', 'finish@13000',
+      'start@1000',
+      'rep-hold@2000',
+      'rep-down@4000',
+      'rep-up@7000',
+      'rep-hold@8000',
+      'rep-down@10000',
+      'finish@13000',
     ]);
   });
 

@@ -33,7 +33,7 @@ describe('the clock drives the position', () => {
       acc += i.duration! * 1000;
     }
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let t = 0;
     let checked = 0;
     while (t < acc) {
@@ -144,7 +144,11 @@ describe('sides, tempo reps and ranges', () => {
       return [s.interval?.label, s.interval?.side];
     };
     expect([at(0), at(14_999), at(15_000), at(20_000), at(34_999)]).toEqual([
-      ['Stretch', 'left'], ['Stretch', 'left'], ['Switch sides', null], ['Stretch', 'right'], ['Stretch', 'right'],
+      ['Stretch', 'left'],
+      ['Stretch', 'left'],
+      ['Switch sides', null],
+      ['Stretch', 'right'],
+      ['Stretch', 'right'],
     ]);
   });
 
@@ -157,7 +161,12 @@ describe('sides, tempo reps and ranges', () => {
       return `${r.index}/${r.count} ${r.phase} ${r.phaseRemainingMs}`;
     };
     expect([at(0), at(1_999), at(2_000), at(7_000), at(9_000), at(26_999)]).toEqual([
-      '1/3 up 2000', '1/3 up 1', '1/3 hold 5000', '1/3 down 2000', '2/3 up 2000', '3/3 down 1',
+      '1/3 up 2000',
+      '1/3 up 1',
+      '1/3 hold 5000',
+      '1/3 down 2000',
+      '2/3 up 2000',
+      '3/3 down 1',
     ]);
     clock.set(T0 + 27_000);
     expect(timer.state().status).toBe('finished');
@@ -200,7 +209,9 @@ describe('the event log', () => {
     timer.start();
     clock.advance(10_000);
     expect(timer.boundaries(120_000)).toEqual([
-      { index: 0, startMs: 0 }, { index: 1, startMs: 60_000 }, { index: 2, startMs: 90_000 },
+      { index: 0, startMs: 0 },
+      { index: 1, startMs: 60_000 },
+      { index: 2, startMs: 90_000 },
     ]);
     expect(timer.clockTimeOf(90_000)).toBe(T0 + 90_000);
   });

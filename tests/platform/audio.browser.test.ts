@@ -68,7 +68,8 @@ describe('the live scheduler', () => {
       const timer = new Timer(plan, clock);
       const booked: { cue: Cue; when: number | null; at: number }[] = [];
       const scheduler = new CueScheduler({
-        timer, audio,
+        timer,
+        audio,
         speech: { speak: () => true, cancel: () => undefined, available: false },
         vibrator: { vibrate: () => false } as never,
         options: () => ({ countdownSeconds: 1 }),
@@ -109,7 +110,8 @@ describe('the live scheduler', () => {
     await unlockWithTap(audio);
     const booked: string[] = [];
     const scheduler = new CueScheduler({
-      timer, audio,
+      timer,
+      audio,
       speech: { speak: () => true, cancel: () => undefined, available: false },
       vibrator: { vibrate: () => false } as never,
       options: () => ({ countdownSeconds: 3 }),

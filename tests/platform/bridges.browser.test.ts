@@ -59,18 +59,26 @@ describe('vibration', () => {
 describe('speech', () => {
   it('uses offline voices only, and stays quiet without one', () => {
     // Real voices can't be made in a test: a plain utterance stands in for Chromium's.
-    vi.stubGlobal('SpeechSynthesisUtterance', class {
-      voice: SpeechSynthesisVoice | null = null;
-      lang = '';
-      rate = 1;
-      constructor(readonly text: string) {}
-    });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        voice: SpeechSynthesisVoice | null = null;
+        lang = '';
+        rate = 1;
+        constructor(readonly text: string) {}
+      },
+    );
     const spoken: SpeechSynthesisUtterance[] = [];
     const voices = [
       { name: 'Cloud', lang: 'en-US', localService: false },
       { name: 'Local', lang: 'en-GB', localService: true },
     ] as SpeechSynthesisVoice[];
-    const synth = { getVoices: () => voices, speak: (u: SpeechSynthesisUtterance) => spoken.push(u), cancel: () => undefined, addEventListener: () => undefined } as unknown as SpeechSynthesis;
+    const synth = {
+      getVoices: () => voices,
+      speak: (u: SpeechSynthesisUtterance) => spoken.push(u),
+      cancel: () => undefined,
+      addEventListener: () => undefined,
+    } as unknown as SpeechSynthesis;
     const speaker = new Speaker(synth, 'en-US');
     expect(speaker.voiceName).toBe('Local');
     expect(speaker.speak('Sprint, one minute.')).toBe(true);

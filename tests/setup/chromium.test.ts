@@ -2,15 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { findChromium } from './chromium';
 
-const only = (...paths: string[]) => (path: string) => paths.includes(path);
+const only =
+  (...paths: string[]) =>
+  (path: string) =>
+    paths.includes(path);
 
 describe('findChromium', () => {
   it('takes CHROMIUM_PATH when it is an executable', () => {
     expect(findChromium({ CHROMIUM_PATH: '/x/chrome' }, only('/x/chrome', '/usr/bin/chromium'))).toEqual({ path: '/x/chrome', problem: null });
   });
 
-  it('says why CHROMIUM_PATH was passed over, and finds Debian\'s chromium', () => {
-    expect(findChromium({ CHROMIUM_PATH: '/gone' }, only('/usr/bin/chromium'))).toEqual({ path: '/usr/bin/chromium', problem: 'CHROMIUM_PATH=/gone is not an executable' });
+  it("says why CHROMIUM_PATH was passed over, and finds Debian's chromium", () => {
+    expect(findChromium({ CHROMIUM_PATH: '/gone' }, only('/usr/bin/chromium'))).toEqual({
+      path: '/usr/bin/chromium',
+      problem: 'CHROMIUM_PATH=/gone is not an executable',
+    });
   });
 
   it('finds an installed Google Chrome, then a browser on PATH', () => {

@@ -126,7 +126,17 @@ describe('sessions', () => {
 });
 
 describe('the run in progress', () => {
-  const checkpoint = { sessionId: 'run-1', workoutId: 'lactic-acid', title: 'Lactic acid', source: '# L\n1m', choices: { '6': 12 }, week: null, events: [{ type: 'start' as const, at: T0 }], index: 3, savedAt: T0 };
+  const checkpoint = {
+    sessionId: 'run-1',
+    workoutId: 'lactic-acid',
+    title: 'Lactic acid',
+    source: '# L\n1m',
+    choices: { '6': 12 },
+    week: null,
+    events: [{ type: 'start' as const, at: T0 }],
+    index: 3,
+    savedAt: T0,
+  };
 
   it('keeps a checkpoint and clears it only for its own run', async () => {
     const { store } = await fresh();
@@ -186,7 +196,12 @@ describe('weekly totals and pain', () => {
     const weeks = await store.weeklyTotals(2, T0 + 4 * DAY);
     expect(weeks.map((w) => w.weekStart)).toEqual([weekStartOf(T0 - 7 * DAY), weekStartOf(T0)]);
     expect(weeks[0]).toMatchObject({ poolMinutes: 0, rehabSessions: 1, zoneSeconds: { work: 200 } });
-    expect(weeks[1]).toMatchObject({ poolMinutes: 80 + 30, poolSessions: 2, rehabSessions: 1, zoneSeconds: { easy: 2280 + 1800, sprint: 1440, rest: 1080, work: 300 } });
+    expect(weeks[1]).toMatchObject({
+      poolMinutes: 80 + 30,
+      poolSessions: 2,
+      rehabSessions: 1,
+      zoneSeconds: { easy: 2280 + 1800, sprint: 1440, rest: 1080, work: 300 },
+    });
     expect((await store.painTrend(T0 - 30 * DAY)).map((p) => p.pain)).toEqual([5, 3]);
   });
 
@@ -216,11 +231,7 @@ describe('export and import', () => {
     await store.saveSession(session(1));
     await store.saveSession(session(2, { note: 'mine, newer', updatedAt: T0 + 10 * DAY }));
     const backup = await store.exportAll(null);
-    backup.sessions = [
-      session(1, { note: 'edited elsewhere', updatedAt: T0 + 20 * DAY }),
-      session(2, { note: 'older', updatedAt: T0 }),
-      session(3),
-    ];
+    backup.sessions = [session(1, { note: 'edited elsewhere', updatedAt: T0 + 20 * DAY }), session(2, { note: 'older', updatedAt: T0 }), session(3)];
     const result = await store.importBackup(JSON.stringify(backup));
     expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
     expect(await store.countSessions()).toBe(3);
@@ -234,9 +245,29 @@ describe('export and import', () => {
     ['corrupt JSON', '{"format": "aquajog-backup", "sessions": [', /not valid JSON/],
     ['a foreign file', JSON.stringify({ type: 'FeatureCollection', features: [] }), /not an Aquajog backup/],
     ['an unknown older version', JSON.stringify({ format: BACKUP_FORMAT, version: 0 }), /different version/],
-    ['a newer version', JSON.stringify({ format: BACKUP_FORMAT, version: 99 }), /made by a newer version of Aquajog \(backup format 99; this app reads format 1\)\. Update the app first/],
-    ['a damaged record', () => JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [session(7), { ...session(8), rpe: 'hard' }], workouts: [], settings: null }), /sessions\[1\]\.rpe/],
-    ['duplicate ids', () => JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [session(7), session(7)], workouts: [], settings: null }), /twice/],
+    [
+      'a newer version',
+      JSON.stringify({ format: BACKUP_FORMAT, version: 99 }),
+      /made by a newer version of Aquajog \(backup format 99; this app reads format 1\)\. Update the app first/,
+    ],
+    [
+      'a damaged record',
+      () =>
+        JSON.stringify({
+          format: BACKUP_FORMAT,
+          version: 1,
+          exportedAt: T0,
+          sessions: [session(7), { ...session(8), rpe: 'hard' }],
+          workouts: [],
+          settings: null,
+        }),
+      /sessions\[1\]\.rpe/,
+    ],
+    [
+      'duplicate ids',
+      () => JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [session(7), session(7)], workouts: [], settings: null }),
+      /twice/,
+    ],
     ['an oversized file', () => ' '.repeat(MAX_BACKUP_BYTES + 1), /too large/],
   ];
 
@@ -274,7 +305,9 @@ describe('schema versions', () => {
         db.createObjectStore('checkpoint');
         req.transaction!.objectStore('sessions').put(session(1));
         req.transaction!.objectStore('sessions').put(session(2, { workoutId: 'pyramid' }));
-        req.transaction!.objectStore('checkpoint').put({ sessionId: 'r', workoutId: 'w', title: 'W', source: '# W\n1m', choices: {}, week: null, events: [], index: 0, savedAt: T0 }, 'current');
+        req
+          .transaction!.objectStore('checkpoint')
+          .put({ sessionId: 'r', workoutId: 'w', title: 'W', source: '# W\n1m', choices: {}, week: null, events: [], index: 0, savedAt: T0 }, 'current');
       };
       req.onsuccess = () => {
         req.result.close();

@@ -275,15 +275,17 @@ export class AqHistoryPage extends LitElement {
           },
         )}
       </ul>
-      ${this._skipped > 0
-        ? html`<p class="hint">${plural(this._skipped, 'stored session')} could not be read and ${this._skipped === 1 ? 'is' : 'are'} left out.</p>`
-        : nothing}
-      ${this._count !== null && this._next !== null
-        ? html`<p class="hint">${this._sessions.length} of ${plural(this._count, 'session')} shown.</p>`
-        : nothing}
-      ${this._next !== null
-        ? html`<div class="row"><button type="button" @click=${this._showMore} ?disabled=${this._loadingMore}>Show more</button></div>`
-        : nothing}
+      ${
+        this._skipped > 0
+          ? html`<p class="hint">${plural(this._skipped, 'stored session')} could not be read and ${this._skipped === 1 ? 'is' : 'are'} left out.</p>`
+          : nothing
+      }
+      ${this._count !== null && this._next !== null ? html`<p class="hint">${this._sessions.length} of ${plural(this._count, 'session')} shown.</p>` : nothing}
+      ${
+        this._next !== null
+          ? html`<div class="row"><button type="button" @click=${this._showMore} ?disabled=${this._loadingMore}>Show more</button></div>`
+          : nothing
+      }
     `;
   }
 
@@ -293,16 +295,20 @@ export class AqHistoryPage extends LitElement {
       <h2 id="data-heading">Your data</h2>
       <div class="card" role="group" aria-labelledby="storage-heading">
         <h3 id="storage-heading">Storage on this device</h3>
-        <p class=${this._persisted ? 'kept' : ''}>${this._persisted === true
-          ? 'Kept: the browser will not clear Aquajog’s data to make space.'
-          : this._persisted === false || canAsk
-            ? 'Not guaranteed: the browser may clear Aquajog’s data to make space.'
-            : 'This browser does not say whether it keeps Aquajog’s data.'}</p>
+        <p class=${this._persisted ? 'kept' : ''}>${
+          this._persisted === true
+            ? 'Kept: the browser will not clear Aquajog’s data to make space.'
+            : this._persisted === false || canAsk
+              ? 'Not guaranteed: the browser may clear Aquajog’s data to make space.'
+              : 'This browser does not say whether it keeps Aquajog’s data.'
+        }</p>
         ${this._usage !== null ? html`<p class="tabular">${bytesText(this._usage)} used</p>` : nothing}
         <p class="hint">Browsers (Safari especially) may clear data of sites that aren't installed. Export a backup now and then: it's your safety net.</p>
-        ${this._persisted !== true && canAsk
-          ? html`<div class="row"><button type="button" @click=${() => void this.requestPersistence()}>Keep my data</button></div>`
-          : nothing}
+        ${
+          this._persisted !== true && canAsk
+            ? html`<div class="row"><button type="button" @click=${() => void this.requestPersistence()}>Keep my data</button></div>`
+            : nothing
+        }
         <p class="hint live" role="status">${this._persistMessage}</p>
       </div>
       <div class="card" role="group" aria-labelledby="backup-heading">
@@ -633,8 +639,7 @@ export class AqHistoryPage extends LitElement {
       await this._reload();
       void this._readStorage();
     } catch (error) {
-      this._backupError =
-        error instanceof ImportError ? error.message : `The backup could not be imported: ${problemText(error)}. Nothing was changed.`;
+      this._backupError = error instanceof ImportError ? error.message : `The backup could not be imported: ${problemText(error)}. Nothing was changed.`;
     } finally {
       this._busy = false;
       // The same file can be chosen again (after fixing it, or to retry).

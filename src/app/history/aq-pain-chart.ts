@@ -131,16 +131,14 @@ export class AqPainChart extends LitElement {
             <tr><th scope="col">When</th><th scope="col">Workout</th><th scope="col">Pain</th></tr>
           </thead>
           <tbody>
-            ${[...points].reverse().map(
-              (p) => {
-                const [date, time] = whenParts(p.at);
-                return html`<tr>
+            ${[...points].reverse().map((p) => {
+              const [date, time] = whenParts(p.at);
+              return html`<tr>
                   <td><span class="nowrap">${date}</span>${time ? html`, <span class="nowrap">${time}</span>` : nothing}</td>
                   <td class="workout">${p.title}</td>
                   <td class="pain">${p.pain}</td>
                 </tr>`;
-              },
-            )}
+            })}
           </tbody>
         </table>
       </details>
@@ -177,9 +175,11 @@ export class AqPainChart extends LitElement {
         return svg`<text x=${x(t)} y=${TOP + PLOT + 20} text-anchor="middle">${day}</text>
           ${showMonth ? svg`<text x=${x(t)} y=${TOP + PLOT + 40} text-anchor="middle">${month}</text>` : nothing}`;
       })}
-      ${points.length > 1
-        ? svg`<polyline class="line" points=${points.map((p) => `${x(p.at).toFixed(1)},${y(p.pain).toFixed(1)}`).join(' ')}></polyline>`
-        : nothing}
+      ${
+        points.length > 1
+          ? svg`<polyline class="line" points=${points.map((p) => `${x(p.at).toFixed(1)},${y(p.pain).toFixed(1)}`).join(' ')}></polyline>`
+          : nothing
+      }
       ${points.map((p) => svg`<circle class="point" data-pain=${p.pain} cx=${x(p.at)} cy=${y(p.pain)} r="6"></circle>`)}
     </svg>`;
   }

@@ -263,13 +263,13 @@ export class AqSessionItem extends LitElement {
         ${s.pain !== null ? fact('Pain', String(s.pain)) : nothing}
       </dl>
       <p class="completion ${s.completed ? '' : 'early'}">${completionText(s)}</p>
-      ${zones.length > 0
-        ? html`<ul class="zones" aria-label="Time per zone">
-            ${zones.map(
-              (z) => html`<li class="chip" style=${cssProps({ '--swatch': z.color })}>${z.label} ${formatClock(z.seconds)}</li>`,
-            )}
+      ${
+        zones.length > 0
+          ? html`<ul class="zones" aria-label="Time per zone">
+            ${zones.map((z) => html`<li class="chip" style=${cssProps({ '--swatch': z.color })}>${z.label} ${formatClock(z.seconds)}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
       ${s.note.trim() !== '' ? html`<p class="note">${s.note}</p>` : nothing}
       <details ?open=${this._open} @toggle=${this._onToggle}>
         <summary part="toggle">Details and edit</summary>
@@ -286,11 +286,10 @@ export class AqSessionItem extends LitElement {
       <section class="ran" aria-labelledby="ran-heading">
         <h4 id="ran-heading">What it ran</h4>
         ${summary !== null ? html`<p class="summary">${summary}</p>` : html`<p>This workout's text can no longer be read as steps.</p>`}
-        ${choices.length > 0
-          ? html`<ul class="tags" aria-label="Choices">${choices.map((c) => html`<li class="tag">${c}</li>`)}</ul>`
-          : nothing}
-        ${blocks.length > 0
-          ? html`<ul class="outline" aria-label="Steps">
+        ${choices.length > 0 ? html`<ul class="tags" aria-label="Choices">${choices.map((c) => html`<li class="tag">${c}</li>`)}</ul>` : nothing}
+        ${
+          blocks.length > 0
+            ? html`<ul class="outline" aria-label="Steps">
               ${blocks.map((block) =>
                 block.heading === null
                   ? block.steps.map((step) => html`<li>${step}</li>`)
@@ -302,7 +301,8 @@ export class AqSessionItem extends LitElement {
                     </li>`,
               )}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <details class="exact">
           <summary>Exact workout text (the workout language)</summary>
           <pre aria-label="Workout text">${s.source}</pre>

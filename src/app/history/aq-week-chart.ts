@@ -161,16 +161,18 @@ export class AqWeekChart extends LitElement {
       <figure>
         <figcaption id="zone-caption">Minutes in each zone per week</figcaption>
         ${zones.length === 0 ? html`<p class="muted">No time in any zone in these weeks.</p>` : this._zoneChart(zones)}
-        ${zones.length === 0
-          ? nothing
-          : html`<ul class="legend" aria-label="Zones">
+        ${
+          zones.length === 0
+            ? nothing
+            : html`<ul class="legend" aria-label="Zones">
               ${zoneTotals.map(
                 ({ zone, seconds }) => html`<li>
                   <span class="swatch" style=${cssProps({ '--swatch': zoneColorOf(zone) })}></span>${zoneLabelOf(zone)}
                   <span class="muted tabular">${minutesText(seconds / 60)} min</span>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+        }
       </figure>
       <details>
         <summary>Weekly totals as a table</summary>
@@ -244,9 +246,7 @@ export class AqWeekChart extends LitElement {
     const max = Math.max(1, ...minutes);
     const base = VALUE_ROW + PLOT;
     const height = base + LABEL_ROW;
-    const totals = zones
-      .map((zone) => `${zoneLabelOf(zone)} ${minutesText(weeks.reduce((sum, w) => sum + (w.zoneSeconds[zone] ?? 0), 0) / 60)}`)
-      .join(', ');
+    const totals = zones.map((zone) => `${zoneLabelOf(zone)} ${minutesText(weeks.reduce((sum, w) => sum + (w.zoneSeconds[zone] ?? 0), 0) / 60)}`).join(', ');
     const label = `Minutes in each zone per week, from the week of ${dayText(weeks[0]!.weekStart)} to this week: ${minutes
       .map(minutesText)
       .join(', ')} in all. Minutes per zone over these weeks: ${totals}.`;

@@ -10,7 +10,10 @@ export class WidthController implements ReactiveController {
   width: number;
   private _observer: ResizeObserver | null = null;
 
-  constructor(private readonly _host: ReactiveControllerHost & HTMLElement, fallback: number) {
+  constructor(
+    private readonly _host: ReactiveControllerHost & HTMLElement,
+    fallback: number,
+  ) {
     this.width = fallback;
     _host.addController(this);
   }

@@ -47,9 +47,7 @@ export class AqLibraryPage extends LitElement {
         (group) => html`<section aria-labelledby="group-${group.group}">
           <h2 id="group-${group.group}">${group.title}</h2>
           <ul>
-            ${group.cards.map(
-              (entry) => html`<li><aq-workout-card .entry=${entry} data-id=${entry.id}></aq-workout-card></li>`,
-            )}
+            ${group.cards.map((entry) => html`<li><aq-workout-card .entry=${entry} data-id=${entry.id}></aq-workout-card></li>`)}
           </ul>
         </section>`,
       )}

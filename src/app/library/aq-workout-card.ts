@@ -101,20 +101,24 @@ export class AqWorkoutCard extends LitElement {
           <dt>Total</dt>
           <dd class="total tabular ${entry.totalIsClock ? '' : 'words'}" part="total">${entry.total}</dd>
         </div>
-        ${entry.when
-          ? html`<div>
+        ${
+          entry.when
+            ? html`<div>
               <dt>When</dt>
               <dd class="when">${entry.when}</dd>
             </div>`
-          : nothing}
+            : nothing
+        }
       </dl>
       ${entry.notes.length > 0 ? html`<div class="notes">${entry.notes.map((note) => html`<p>${note}</p>`)}</div>` : nothing}
       ${entry.source ? html`<p class="source">${entry.source}</p>` : nothing}
-      ${entry.tags.length > 0
-        ? html`<ul class="tags" aria-label="Tags">
+      ${
+        entry.tags.length > 0
+          ? html`<ul class="tags" aria-label="Tags">
             ${entry.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </article>`;
   }
 }

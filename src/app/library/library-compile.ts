@@ -40,9 +40,7 @@ export function groupOf(entry: LibraryEntry): LibraryGroup {
 }
 
 /** Entries by group, keeping the order given; empty groups are left out. */
-export function groupEntries(
-  entries: readonly LibraryEntry[],
-): { group: LibraryGroup; title: string; entries: LibraryEntry[] }[] {
+export function groupEntries(entries: readonly LibraryEntry[]): { group: LibraryGroup; title: string; entries: LibraryEntry[] }[] {
   return Object.values(LibraryGroup)
     .map((group) => ({
       group,
@@ -56,10 +54,7 @@ export function groupEntries(
  * Compiles a workout, turning a thrown exception into an error message: a bug
  * in the compiler must show up as a message on one card, not a blank app.
  */
-export function compileSafely(
-  source: string,
-  options?: CompileOptions,
-): { result: CompileResult | null; error: string | null } {
+export function compileSafely(source: string, options?: CompileOptions): { result: CompileResult | null; error: string | null } {
   try {
     return { result: compile(source, options), error: null };
   } catch (error) {

@@ -147,13 +147,15 @@ export class AqSessionReview extends LitElement {
     const unsaved = r.state === SaveState.Failed || r.state === SaveState.Waiting;
     return html`
       <p class="status ${unsaved ? 'failed' : ''}" role="status">${this._statusText(r)}</p>
-      ${unsaved
-        ? html`<div class="unsaved">
+      ${
+        unsaved
+          ? html`<div class="unsaved">
             ${r.state === SaveState.Failed ? html`<button @click=${() => r.retryNow()}>Retry now</button>` : nothing}
             <button @click=${() => this._export(r)}>Export this session</button>
           </div>
           <p class="hint">The file is a backup: History's Import adds the session on any device.</p>`
-        : nothing}
+          : nothing
+      }
       ${this._scale('How hard was it? (RPE)', 'rpe', 1, 10, saved?.rpe ?? null, 'Very easy', 'Max effort')}
       ${this.rehab ? this._scale('Pain during it', 'pain', 0, 10, saved?.pain ?? null, 'None', 'Worst') : nothing}
       <label>

@@ -774,17 +774,21 @@ export class AqTimerScreen extends LitElement {
     const side = sideText(s.interval);
     return html`
       <div class="head">
-        ${this._soundBlocked || this.saveProblem
-          ? html`<div class="banners">
-              ${this._soundBlocked
-                ? html`<div class="banner" role="alert">
+        ${
+          this._soundBlocked || this.saveProblem
+            ? html`<div class="banners">
+              ${
+                this._soundBlocked
+                  ? html`<div class="banner" role="alert">
                     <span>Sound is off.</span>
                     <button @click=${() => void this.session?.restoreSound()}>Tap to restore sound</button>
                   </div>`
-                : nothing}
+                  : nothing
+              }
               ${this.saveProblem ? html`<div class="banner" role="alert"><span>Progress isn't being saved. ${this.saveProblem}</span></div>` : nothing}
             </div>`
-          : nothing}
+            : nothing
+        }
         <div class="top">
           <button class="end-button" aria-haspopup="dialog" @click=${this._askEnd}>End</button>
           <div class="where">

@@ -35,7 +35,12 @@ export class WorkoutSession {
   /** An End waiting out its undo window: the timer is paused meanwhile. */
   private _ending: { readonly resume: boolean; readonly timeout: ReturnType<typeof setTimeout> } | null = null;
 
-  constructor(readonly plan: Plan, settings: Settings, clock: Clock = wallClock, events: readonly TimerEvent[] = []) {
+  constructor(
+    readonly plan: Plan,
+    settings: Settings,
+    clock: Clock = wallClock,
+    events: readonly TimerEvent[] = [],
+  ) {
     this._settings = settings;
     this.timer = new Timer(plan, clock, events);
     this._applySettings();
@@ -200,7 +205,8 @@ export class WorkoutSession {
     }
     const round = s.interval?.rounds.at(-1);
     const detail = [this.plan.title, round ? `${round.kind === 'rung' ? 'Rung' : round.kind === 'set' ? 'Set' : 'Round'} ${round.index} of ${round.count}` : '']
-      .filter(Boolean).join(' · ');
+      .filter(Boolean)
+      .join(' · ');
     this.media.update(s.interval?.label ?? this.plan.title, detail, playing);
   }
 

@@ -147,12 +147,14 @@ export class AqSettingsPage extends LitElement {
             <input type="checkbox" .checked=${s.voice} @change=${(e: Event) => this._set({ voice: (e.target as HTMLInputElement).checked })} />
             Spoken announcements
           </label>
-          ${this._vibrator.supported
-            ? html`<label class="choice">
+          ${
+            this._vibrator.supported
+              ? html`<label class="choice">
                 <input type="checkbox" .checked=${s.vibration} @change=${(e: Event) => this._set({ vibration: (e.target as HTMLInputElement).checked })} />
                 Vibration
               </label>`
-            : nothing}
+              : nothing
+          }
           <label>
             Countdown beeps before each change
             <select @change=${(e: Event) => this._set({ countdownSeconds: Number((e.target as HTMLSelectElement).value) })}>
@@ -191,9 +193,11 @@ export class AqSettingsPage extends LitElement {
     if (!i) return nothing;
     let body;
     if (i.installed) body = html`<p>Aquajog is installed. It opens from your home screen and works with no signal.</p>`;
-    else if (i.canPrompt) body = html`<p>Install Aquajog to open it from your home screen, full screen, with no signal at the pool.</p>
+    else if (i.canPrompt)
+      body = html`<p>Install Aquajog to open it from your home screen, full screen, with no signal at the pool.</p>
         <button type="button" @click=${() => void i.prompt().then(() => this.requestUpdate())}>Install Aquajog</button>`;
-    else if (i.needsIosInstructions) body = html`<p>On iPhone or iPad: tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>.
+    else if (i.needsIosInstructions)
+      body = html`<p>On iPhone or iPad: tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>.
         Installed, Aquajog keeps your history safer: Safari may clear data of sites that aren't installed.</p>`;
     else body = html`<p>Use your browser's menu to install or add Aquajog to the home screen.</p>`;
     return html`<fieldset>
@@ -235,9 +239,10 @@ export class AqSettingsPage extends LitElement {
     speaker.enabled = this.settings.voice;
     setTimeout(() => speaker.speak('Sound check. Sprint, one minute.'), 3500);
     if (this.settings.vibration) this._vibrator.vibrate([80, 920, 80, 920, 80, 920, 400]);
-    this._testMessage = this.settings.voice && !speaker.available
-      ? 'Playing beeps. This device has no offline voice, so announcements will be beeps only.'
-      : 'Playing: 3, 2, 1, go, then a spoken line.';
+    this._testMessage =
+      this.settings.voice && !speaker.available
+        ? 'Playing beeps. This device has no offline voice, so announcements will be beeps only.'
+        : 'Playing: 3, 2, 1, go, then a spoken line.';
     setTimeout(() => void audio.close(), 6000);
   };
 }

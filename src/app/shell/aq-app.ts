@@ -289,27 +289,43 @@ export class AqApp extends LitElement {
   }
 
   private _loadRunKit(): Promise<RunKit> {
-    return this._once('runs', () => import('./run-kit'), (kit) => {
-      this._runs ??= kit.openRuns(
-        (e) => this._onDbEvent(e),
-        (checkpoint, as) => {
-          this._notice = `${checkpoint.title}, which was interrupted, was saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
-        },
-      );
-      this._runKit = kit;
-    });
+    return this._once(
+      'runs',
+      () => import('./run-kit'),
+      (kit) => {
+        this._runs ??= kit.openRuns(
+          (e) => this._onDbEvent(e),
+          (checkpoint, as) => {
+            this._notice = `${checkpoint.title}, which was interrupted, was saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
+          },
+        );
+        this._runKit = kit;
+      },
+    );
   }
 
   private _loadSessionKit(): Promise<SessionKit> {
-    return this._once('session', () => Promise.all([import('./session-kit'), this._loadRunKit()]).then(([kit]) => kit), (kit) => (this._sessionKit = kit));
+    return this._once(
+      'session',
+      () => Promise.all([import('./session-kit'), this._loadRunKit()]).then(([kit]) => kit),
+      (kit) => (this._sessionKit = kit),
+    );
   }
 
   private _loadLibrary(): Promise<Library> {
-    return this._once('library', () => import('../library/library'), (library) => (this._library = library));
+    return this._once(
+      'library',
+      () => import('../library/library'),
+      (library) => (this._library = library),
+    );
   }
 
   private _loadWorkoutPage(): Promise<unknown> {
-    return this._once('workout-page', () => Promise.all([import('../workout/aq-workout-page'), this._loadLibrary(), this._loadSessionKit()]), () => undefined);
+    return this._once(
+      'workout-page',
+      () => Promise.all([import('../workout/aq-workout-page'), this._loadLibrary(), this._loadSessionKit()]),
+      () => undefined,
+    );
   }
 
   private async _openStore(): Promise<void> {
@@ -487,19 +503,23 @@ export class AqApp extends LitElement {
           .hrMax=${this._settings.hrMax}
           .saveProblem=${this._runOver ? null : (this._recorder?.error ?? null)}
         ></aq-timer-screen>
-        ${this._runOver
-          ? html`<section class="review" aria-labelledby="review-heading">
+        ${
+          this._runOver
+            ? html`<section class="review" aria-labelledby="review-heading">
               <h2 id="review-heading" class="visually-hidden">How it went</h2>
               ${this._swToasts()}
-              ${this._recorder
-                ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
-                : ''}
+              ${
+                this._recorder
+                  ? html`<aq-session-review .recorder=${this._recorder} ?rehab=${this._session.session.plan.tags.includes('rehab')}></aq-session-review>`
+                  : ''
+              }
               <nav class="after" aria-label="After the workout">
                 <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
                 <a href=${hrefFor({ name: RouteName.History })}>History</a>
               </nav>
             </section>`
-          : ''}
+            : ''
+        }
       `;
     }
     return html`
@@ -507,9 +527,11 @@ export class AqApp extends LitElement {
         <div class="inner">
           <a href=${hrefFor({ name: RouteName.Library })}>Aquajog</a>
           <nav class="links" aria-label="Main">
-            ${this.installer?.canPrompt && !this.installer.installed
-              ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
-              : ''}
+            ${
+              this.installer?.canPrompt && !this.installer.installed
+                ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
+                : ''
+            }
             <a class="settings" href=${hrefFor({ name: RouteName.History })}>History</a>
             <a class="settings" href=${hrefFor({ name: RouteName.Settings })}>Settings</a>
           </nav>
@@ -543,11 +565,13 @@ export class AqApp extends LitElement {
     return html`<section class="resume" role="region" aria-labelledby="resume-heading">
       <h2 id="resume-heading">${cp.title} was interrupted</h2>
       <p>
-        ${!plan
-          ? "This workout can't be rebuilt any more."
-          : over
-            ? 'By the clock it would be over by now.'
-            : `By the clock it is at ${where}${state?.status === PAUSED ? ' (paused)' : ''}.`}
+        ${
+          !plan
+            ? "This workout can't be rebuilt any more."
+            : over
+              ? 'By the clock it would be over by now.'
+              : `By the clock it is at ${where}${state?.status === PAUSED ? ' (paused)' : ''}.`
+        }
       </p>
       <div class="actions">
         ${!plan || over ? '' : html`<button class="primary-action" @click=${() => this._resume(cp)}>Resume</button>`}
@@ -591,7 +615,9 @@ export class AqApp extends LitElement {
               <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
         void this._loadWorkoutPage();
-        return this._library && this._sessionKit ? this._readyPage(this._library, route.id) : this._opening(this.cards.find((card) => card.id === route.id)?.title);
+        return this._library && this._sessionKit
+          ? this._readyPage(this._library, route.id)
+          : this._opening(this.cards.find((card) => card.id === route.id)?.title);
       case RouteName.NotFound:
         void this._loadWorkoutPage();
         return this._library ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
@@ -623,8 +649,9 @@ export class AqApp extends LitElement {
     const offered = this._interrupted?.workoutId === id;
     return html`<section class="ready">
       <h1 tabindex="-1">${entry.title}</h1>
-      ${runnable
-        ? html`<p>${library.summarise(runnable)}</p>
+      ${
+        runnable
+          ? html`<p>${library.summarise(runnable)}</p>
             <button
               class=${offered ? 'secondary' : 'primary-action'}
               @click=${() =>
@@ -635,7 +662,8 @@ export class AqApp extends LitElement {
             >
               ${offered ? 'Start again from the beginning' : 'Start'}
             </button>`
-        : html`<p>This workout has errors and can't be started.</p>`}
+          : html`<p>This workout has errors and can't be started.</p>`
+      }
       <a href=${hrefFor({ name: RouteName.Workout, id })}>Choices and timeline</a>
     </section>`;
   }

@@ -69,9 +69,7 @@ export class AqDiagnostics extends LitElement {
             ${d.hint ? html`<p class="hint">${d.hint}</p>` : nothing}
           </li>`,
         )}
-        ${this.error === null
-          ? nothing
-          : html`<li><span class="message">The workout couldn’t be read: ${this.error}</span></li>`}
+        ${this.error === null ? nothing : html`<li><span class="message">The workout couldn’t be read: ${this.error}</span></li>`}
       </ul>
     `;
   }

@@ -59,8 +59,9 @@ export class AqPlanOptions extends LitElement {
   override render() {
     const labels = this.choices.map((choice) => choice.label);
     return html`
-      ${this.weeks !== null && this.weeks > 1
-        ? html`<label>
+      ${
+        this.weeks !== null && this.weeks > 1
+          ? html`<label>
             Week
             <select @change=${this._onWeek}>
               ${Array.from({ length: this.weeks }, (_, i) => i + 1).map(
@@ -68,7 +69,8 @@ export class AqPlanOptions extends LitElement {
               )}
             </select>
           </label>`
-        : nothing}
+          : nothing
+      }
       ${this.choices.map((choice) => {
         // Two ranges with the same name ("Hold") are told apart by their line.
         const name = labels.filter((l) => l === choice.label).length > 1 ? `${choice.label} (line ${choice.line})` : choice.label;
@@ -76,10 +78,7 @@ export class AqPlanOptions extends LitElement {
         return html`<label>
           ${name}
           <select data-choice=${choice.id} @change=${this._onChoice}>
-            ${choiceOptions(choice).map(
-              (option) =>
-                html`<option value=${option.value} ?selected=${option.value === current}>${option.text}</option>`,
-            )}
+            ${choiceOptions(choice).map((option) => html`<option value=${option.value} ?selected=${option.value === current}>${option.text}</option>`)}
           </select>
         </label>`;
       })}

@@ -4,16 +4,7 @@ import { cssProps } from '../shared/css-props';
 import { formatClock } from '../../dsl';
 import type { Interval, Plan, Zone } from '../../dsl';
 import { sharedStyles } from '../../styles/shared';
-import {
-  amountDetail,
-  amountText,
-  roleText,
-  roundText,
-  sideText,
-  targetText,
-  zoneColor,
-  zoneName,
-} from '../shared/format';
+import { amountDetail, amountText, roleText, roundText, sideText, targetText, zoneColor, zoneName } from '../shared/format';
 
 /**
  * The expanded timeline of a plan as a table: one row per interval with its
@@ -251,9 +242,9 @@ export class AqTimeline extends LitElement {
    */
   private _label(interval: Interval, zone: Zone | undefined, role: string) {
     const text = interval.label === zoneName(zone, interval.zone) || interval.label === role ? '' : interval.label;
-    return html`${text ? html`<span class="step-label">${text}</span>` : nothing}${role
-      ? html`<span class="role">${role}</span>`
-      : nothing}${interval.notes.map((note) => html`<span class="step-note">${note}</span>`)}`;
+    return html`${text ? html`<span class="step-label">${text}</span>` : nothing}${
+      role ? html`<span class="role">${role}</span>` : nothing
+    }${interval.notes.map((note) => html`<span class="step-note">${note}</span>`)}`;
   }
 }
 

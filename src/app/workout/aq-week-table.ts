@@ -93,11 +93,13 @@ export class AqWeekTable extends LitElement {
               <th scope="row">Week ${row.week}${row.week === this.week ? html`<span class="now">This week</span>` : nothing}</th>
               <td>
                 <span class="summary">${row.summary}</span>
-                ${row.sets.length > 0
-                  ? html`<ul class="sets">
+                ${
+                  row.sets.length > 0
+                    ? html`<ul class="sets">
                       ${row.sets.map((set) => html`<li>${set}</li>`)}
                     </ul>`
-                  : nothing}
+                    : nothing
+                }
               </td>
             </tr>`,
           )}

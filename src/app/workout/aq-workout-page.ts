@@ -159,41 +159,45 @@ export class AqWorkoutPage extends LitElement {
             <dt>Intervals</dt>
             <dd class="tabular">${plan ? plan.intervals.length : '–'}</dd>
           </div>
-          ${shown.when
-            ? html`<div>
+          ${
+            shown.when
+              ? html`<div>
                 <dt>When</dt>
                 <dd>${shown.when}</dd>
               </div>`
-            : nothing}
+              : nothing
+          }
         </dl>
         ${estimate ? html`<p class="estimate">${estimate}</p>` : nothing}
-        ${shown.tags.length > 0
-          ? html`<ul class="tags" aria-label="Tags">
+        ${
+          shown.tags.length > 0
+            ? html`<ul class="tags" aria-label="Tags">
               ${shown.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
             </ul>`
-          : nothing}
+            : nothing
+        }
       </header>
       ${notes.length > 0 ? html`<div class="notes">${notes.map((note) => html`<p>${curlyQuotes(note)}</p>`)}</div>` : nothing}
       ${source ? html`<p class="source">${curlyQuotes(source)}</p>` : nothing}
       ${this._options(shown)}
-      ${plan === null
-        ? html`<aq-diagnostics
+      ${
+        plan === null
+          ? html`<aq-diagnostics
             heading="These choices don’t make a workout that can be started."
             .diagnostics=${compiled.result?.diagnostics ?? []}
             .error=${compiled.error}
           ></aq-diagnostics>`
-        : html`${warnings.length > 0
-              ? html`<aq-diagnostics heading="Warnings" .diagnostics=${warnings}></aq-diagnostics>`
-              : nothing}
-            ${plan.weeks !== null
-              ? html`<aq-week-table .rows=${this._weekRows(entry.source, plan.chosen)} .week=${plan.week}></aq-week-table>`
-              : nothing}
+          : html`${warnings.length > 0 ? html`<aq-diagnostics heading="Warnings" .diagnostics=${warnings}></aq-diagnostics>` : nothing}
+            ${plan.weeks !== null ? html`<aq-week-table .rows=${this._weekRows(entry.source, plan.chosen)} .week=${plan.week}></aq-week-table>` : nothing}
             <div class="start">
               <button class="primary-action" @click=${() =>
-                this.dispatchEvent(startEvent({ id: entry.id, plan, source: entry.source, choices: plan.chosen, week: plan.weeks === null ? null : plan.week }))}>Start</button>
+                this.dispatchEvent(
+                  startEvent({ id: entry.id, plan, source: entry.source, choices: plan.chosen, week: plan.weeks === null ? null : plan.week }),
+                )}>Start</button>
               <p class="muted">Put your headphones on first: Settings has a Test sound button.</p>
             </div>
-            <aq-timeline .plan=${plan}></aq-timeline>`}
+            <aq-timeline .plan=${plan}></aq-timeline>`
+      }
     `;
   }
 

@@ -84,7 +84,10 @@ async function showHistory(store: Store, props: Partial<AqHistoryPage> = {}): Pr
 
 const articles = () => page.getByRole('article');
 const article = (title: string) => page.getByRole('article', { name: new RegExp(`^${title} `) });
-const shownTitles = () => articles().elements().map((a) => a.querySelector('h3')?.textContent);
+const shownTitles = () =>
+  articles()
+    .elements()
+    .map((a) => a.querySelector('h3')?.textContent);
 
 /** Every session the store holds, newest first, through its pages. */
 async function allSessions(store: Store): Promise<SessionRecord[]> {
@@ -173,7 +176,9 @@ describe('<aq-history-page>', () => {
     const item = article('Hip strength extras');
     await item.getByText('Details and edit').click();
     await expect.element(item.getByText('2 exercises (15 reps each side, 10 reps with 5 s holds), about 4 min')).toBeVisible();
-    await expect.element(item.getByRole('list', { name: 'Steps' })).toHaveTextContent(/Clamshell: 15 reps each side\s*Rest: 30 s\s*Glute bridge: 10 reps with 5 s holds/);
+    await expect
+      .element(item.getByRole('list', { name: 'Steps' }))
+      .toHaveTextContent(/Clamshell: 15 reps each side\s*Rest: 30 s\s*Glute bridge: 10 reps with 5 s holds/);
   });
 
   it('says when a session’s text can no longer be read, and still offers the text', async () => {
@@ -348,7 +353,10 @@ describe('<aq-history-page>', () => {
     expect(files[0]!.name).toMatch(/^aquajog-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = new Uint8Array(await files[0]!.blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = (await files[0]!.blob.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await files[0]!.blob.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^date,start_time,workout,/);
     expect(lines[2]).toContain('Lactic acid 0');
@@ -371,8 +379,7 @@ describe('<aq-history-page>', () => {
     await expect
       .element(page.getByRole('img', { name: 'Pool minutes per week', exact: false }))
       .toHaveAccessibleName(
-        `Pool minutes per week, from the week of ${firstWeek} to this week: 0, 0, 0, 0, 0, 0, 80, 50. ` +
-          'Rehab sessions per week: 0, 0, 0, 0, 0, 0, 1, 1.',
+        `Pool minutes per week, from the week of ${firstWeek} to this week: 0, 0, 0, 0, 0, 0, 80, 50. ` + 'Rehab sessions per week: 0, 0, 0, 0, 0, 0, 1, 1.',
       );
     await expect
       .element(page.getByRole('img', { name: /^Minutes in each zone per week/ }))
@@ -391,7 +398,17 @@ describe('<aq-history-page>', () => {
     try {
       const store = await openStore(
         Array.from({ length: 12 }, (_, i) =>
-          session(i, i % 3 ? { kind: 'rehab', title: 'Fredericson strength', pain: 2 + (i % 5), note: 'Tight after the stairs; https://example.org/a-long-link-with-no-spaces-at-all' } : {}),
+          session(
+            i,
+            i % 3
+              ? {
+                  kind: 'rehab',
+                  title: 'Fredericson strength',
+                  pain: 2 + (i % 5),
+                  note: 'Tight after the stairs; https://example.org/a-long-link-with-no-spaces-at-all',
+                }
+              : {},
+          ),
         ),
       );
       // The app's page padding on a phone: 16 px each side.
@@ -410,7 +427,10 @@ describe('<aq-history-page>', () => {
       await article('Fredericson strength').first().getByText('Details and edit').click();
       await expect.element(article('Fredericson strength').first().getByRole('button', { name: 'Delete session' })).toBeVisible();
       expect(document.documentElement.scrollWidth).toBe(320);
-      for (const button of page.getByRole('button').elements().filter((b) => b.checkVisibility())) {
+      for (const button of page
+        .getByRole('button')
+        .elements()
+        .filter((b) => b.checkVisibility())) {
         expect(button.getBoundingClientRect().right, button.textContent ?? '').toBeLessThanOrEqual(320 - 16 + 0.5);
       }
     } finally {
@@ -479,7 +499,10 @@ describe('<aq-history-page>', () => {
     await expect.poll(() => articles().elements().length).toBe(20);
     const min = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--aq-tap-min')) * 16;
     // The file input is hidden behind its label, which is the tap target (checked below).
-    const buttons = page.getByRole('button').elements().filter((b) => b.localName !== 'input' && (b as HTMLElement).offsetParent !== null);
+    const buttons = page
+      .getByRole('button')
+      .elements()
+      .filter((b) => b.localName !== 'input' && (b as HTMLElement).offsetParent !== null);
     expect(buttons.length).toBeGreaterThan(3);
     for (const b of buttons) expect(b.getBoundingClientRect().height, b.textContent ?? '').toBeGreaterThanOrEqual(min - 0.5);
     expect(page.getByText('Import backup', { exact: true }).element().getBoundingClientRect().height).toBeGreaterThanOrEqual(min - 0.5);

@@ -29,9 +29,7 @@ describe('<aq-pain-chart>', () => {
     expect([...root.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['0', '5', '10']));
     await expect
       .element(page.getByRole('img'))
-      .toHaveAccessibleName(
-        `Pain ratings from 0 (no pain) to 10 (worst pain), 5 ratings: ${points.map((p) => `${p.pain} on ${dayText(p.at)}`).join(', ')}.`,
-      );
+      .toHaveAccessibleName(`Pain ratings from 0 (no pain) to 10 (worst pain), 5 ratings: ${points.map((p) => `${p.pain} on ${dayText(p.at)}`).join(', ')}.`);
   });
 
   it('sums up many ratings and lists them all in a table', async () => {

@@ -77,7 +77,9 @@ describe('<aq-week-chart>', () => {
       'Medium 10 min',
       'Sprint 72 min',
     ]);
-    await expect.element(page.getByRole('img', { name: /^Minutes in each zone per week, from the week of .+: 0, 45, 95, 0, 95, 80, 0, 55 in all\./ })).toBeVisible();
+    await expect
+      .element(page.getByRole('img', { name: /^Minutes in each zone per week, from the week of .+: 0, 45, 95, 0, 95, 80, 0, 55 in all\./ }))
+      .toBeVisible();
   });
 
   it('offers the numbers as a table, this week first', async () => {

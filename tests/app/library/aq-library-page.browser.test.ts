@@ -24,10 +24,7 @@ describe('<aq-library-page>', () => {
       const plan = planOf(entry);
       expect(plan, `${entry.id} compiles`).not.toBeNull();
       const card = page.getByRole('article', { name: entry.title, exact: true });
-      await expect.element(card.getByRole('link', { name: entry.title, exact: true })).toHaveAttribute(
-        'href',
-        `#/workout/${entry.id}`,
-      );
+      await expect.element(card.getByRole('link', { name: entry.title, exact: true })).toHaveAttribute('href', `#/workout/${entry.id}`);
       await expect.element(card.getByText(factText('Total', summarise(plan!)))).toBeVisible();
     }
   });
@@ -72,9 +69,15 @@ describe('<aq-library-page>', () => {
     const rehab = page.getByRole('region', { name: 'Rehab', exact: true });
     const card = (title: string) => rehab.getByRole('article', { name: title, exact: true });
     await expect
-      .element(card('Hip strength extras').getByText(factText('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min')))
+      .element(
+        card('Hip strength extras').getByText(
+          factText('Total', '3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'),
+        ),
+      )
       .toBeVisible();
-    await expect.element(card('Fredericson stretches').getByText(factText('Total', '2 exercises, 15 s each side, 1 step until Done, about 2 min'))).toBeVisible();
+    await expect
+      .element(card('Fredericson stretches').getByText(factText('Total', '2 exercises, 15 s each side, 1 step until Done, about 2 min')))
+      .toBeVisible();
     await expect.element(card('Fredericson strength').getByText(factText('Total', '2 exercises, 15 reps each side, about 4 min'))).toBeVisible();
   });
 

@@ -17,9 +17,7 @@ describe('the bundled library', () => {
   it('puts pool workouts and rehab in their own groups', () => {
     const groups = groupEntries(library);
     const titles = Object.fromEntries(groups.map((g) => [g.title, g.entries.map((e) => e.title)]));
-    expect(titles['Pool']).toEqual(
-      expect.arrayContaining(['Pyramid', 'Wave your hands in the air']),
-    );
+    expect(titles['Pool']).toEqual(expect.arrayContaining(['Pyramid', 'Wave your hands in the air']));
     expect(titles['Rehab']?.length ?? 0).toBeGreaterThan(0);
   });
 });

@@ -307,7 +307,11 @@ describe('<aq-timer-screen>', () => {
     session.timer.start();
     await settled();
     await expect.element(timeLeft()).toHaveTextContent('1:10:00');
-    for (const [width, height] of [[390, 844], [844, 390], [320, 640]] as const) {
+    for (const [width, height] of [
+      [390, 844],
+      [844, 390],
+      [320, 640],
+    ] as const) {
       await page.viewport(width, height);
       const digits = timeLeft().element().getBoundingClientRect();
       expect(digits.right, `right edge at ${width}x${height}`).toBeLessThanOrEqual(width);
@@ -394,8 +398,7 @@ describe('<aq-timer-screen>', () => {
       await button('Lock').click();
       await settled();
       const unlock = button('Unlock').element();
-      const key = (type: 'keydown' | 'keyup', k = 'Enter') =>
-        unlock.dispatchEvent(new KeyboardEvent(type, { key: k, bubbles: true, composed: true }));
+      const key = (type: 'keydown' | 'keyup', k = 'Enter') => unlock.dispatchEvent(new KeyboardEvent(type, { key: k, bubbles: true, composed: true }));
       key('keydown');
       await wait(500);
       key('keyup');

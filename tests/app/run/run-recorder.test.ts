@@ -52,7 +52,15 @@ describe('saving the session', () => {
     await advance(3 * 60_000);
     await vi.waitFor(() => expect(recorder.state).toBe(SaveState.Saved));
     const saved = (await store.getSession(info.sessionId))!;
-    expect(saved).toMatchObject({ completed: true, plannedSeconds: 180, activeSeconds: 180, endedAtInterval: null, intervalCount: 5, kind: 'pool', source: SOURCE });
+    expect(saved).toMatchObject({
+      completed: true,
+      plannedSeconds: 180,
+      activeSeconds: 180,
+      endedAtInterval: null,
+      intervalCount: 5,
+      kind: 'pool',
+      source: SOURCE,
+    });
     expect(saved.zoneSeconds).toEqual({ easy: 60, sprint: 60, rest: 60 });
     expect(await store.loadCheckpoint()).toBeNull();
     await recorder.annotate({ rpe: 8, pain: 2, note: 'Good' });
@@ -67,7 +75,12 @@ describe('saving the session', () => {
     await advance(75_000);
     timer.end();
     await vi.waitFor(() => expect(recorder.state).toBe(SaveState.Saved));
-    expect(await store.getSession(info.sessionId)).toMatchObject({ completed: false, endedAtInterval: 2, activeSeconds: 75, zoneSeconds: { easy: 60, sprint: 15 } });
+    expect(await store.getSession(info.sessionId)).toMatchObject({
+      completed: false,
+      endedAtInterval: 2,
+      activeSeconds: 75,
+      zoneSeconds: { easy: 60, sprint: 15 },
+    });
     recorder.dispose();
     store.close();
   });

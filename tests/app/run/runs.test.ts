@@ -205,7 +205,13 @@ describe('a cut-off run', () => {
     expect(runs.assess(cp).over).toBe(true);
     expect(await runs.interrupted()).toEqual(cp);
     expect(await runs.keep(cp)).toBe(KeepAs.Completed);
-    expect(await store.getSession('last-second')).toMatchObject({ completed: true, startedAt: T0, endedAt: T0 + 210_000, activeSeconds: 180, endedAtInterval: null });
+    expect(await store.getSession('last-second')).toMatchObject({
+      completed: true,
+      startedAt: T0,
+      endedAt: T0 + 210_000,
+      activeSeconds: 180,
+      endedAtInterval: null,
+    });
     expect(await store.loadCheckpoint()).toBeNull();
     store.close();
   });

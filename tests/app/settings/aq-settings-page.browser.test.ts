@@ -48,7 +48,10 @@ describe('<aq-settings-page>', () => {
       expect(box.right, `${name}: box before its words`).toBeLessThanOrEqual(words.left);
       expect(box.bottom > words.top && box.top < words.bottom, `${name}: box on the words' line`).toBe(true);
     }
-    const slider = page.getByRole('slider', { name: /^Volume/ }).element().getBoundingClientRect();
+    const slider = page
+      .getByRole('slider', { name: /^Volume/ })
+      .element()
+      .getBoundingClientRect();
     const value = page.getByText('100%', { exact: true }).element().getBoundingClientRect();
     expect(Math.abs(slider.top + slider.height / 2 - (value.top + value.height / 2)), 'the value on the slider’s line').toBeLessThan(4);
     expect(slider.width).toBeGreaterThan(150);

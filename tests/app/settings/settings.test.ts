@@ -4,14 +4,7 @@
  * app gets valid settings, keeping every field that is still good.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  loadChoices,
-  loadSettings,
-  saveChoices,
-  saveSettings,
-  type Settings,
-} from '../../../src/app/shared/settings';
+import { DEFAULT_SETTINGS, loadChoices, loadSettings, saveChoices, saveSettings, type Settings } from '../../../src/app/shared/settings';
 
 const SETTINGS_KEY = 'aquajog.settings';
 const CHOICES_KEY = 'aquajog.choices';

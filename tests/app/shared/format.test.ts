@@ -26,15 +26,7 @@ function planOf(source: string): Plan {
 describe('amountText', () => {
   it('words timed, counted, paced and open steps', () => {
     const plan = planOf(
-      [
-        '# Mixed',
-        'open "Get into the deep end"',
-        '1m30s easy',
-        '15 reps "Clamshell"',
-        '10 steps "Band walk"',
-        '3 reps "Bridge" hold 5s',
-        '',
-      ].join('\n'),
+      ['# Mixed', 'open "Get into the deep end"', '1m30s easy', '15 reps "Clamshell"', '10 steps "Band walk"', '3 reps "Bridge" hold 5s', ''].join('\n'),
     );
     expect(plan.intervals.map(amountText)).toEqual([UNTIL_DONE, '1:30', '15 reps', '10 steps', '3 reps']);
     // `hold 5s` is tempo 2-5-2: three reps of 9 s.

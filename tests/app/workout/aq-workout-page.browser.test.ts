@@ -16,8 +16,7 @@ function entryTitled(title: string): LibraryEntry {
 
 /** The workout's total as shown under its title. */
 const total = (value: string) => page.getByText(factText('Total', value));
-const rowsWith = (text: string) =>
-  page.getByRole('table', { name: 'Timeline' }).getByRole('row').filter({ hasText: text });
+const rowsWith = (text: string) => page.getByRole('table', { name: 'Timeline' }).getByRole('row').filter({ hasText: text });
 
 describe('<aq-workout-page>', () => {
   it('recompiles with the rounds the athlete picks', async () => {
@@ -97,9 +96,7 @@ describe('<aq-workout-page>', () => {
 
   it('summarises a rehab workout in words, says what "about" counts and cites its source', async () => {
     await mount('aq-workout-page', { entry: entryTitled('Hip strength extras') });
-    await expect
-      .element(total('3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min'))
-      .toBeVisible();
+    await expect.element(total('3 exercises (15 reps each side, 10 reps with 5 s holds, 5 reps each side with 5 s holds), about 6 min')).toBeVisible();
     await expect.element(page.getByText('“About” is the timed steps plus 3 s a rep, rounded to the minute.')).toBeVisible();
     await expect.element(page.getByText(/^Sources: RunnersConnect, “IT Band Syndrome Injury in Runners/)).toBeVisible();
     // The week picker's summary changes with the week, in words.
