@@ -8,7 +8,18 @@
  * a code frame. Exit status: 0 clean, 1 any error in a file, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
-import { codeFrame, compile, compileOptions, formatClock, type CompileResult, type Diagnostic, type Interval, type Plan } from '../dsl/index';
+import {
+  codeFrame,
+  compile,
+  compileOptions,
+  formatClock,
+  roundOf,
+  sideText,
+  type CompileResult,
+  type Diagnostic,
+  type Interval,
+  type Plan,
+} from '../dsl/index';
 
 const USAGE = `Usage:
   npm run workouts -- check FILE...
@@ -93,9 +104,9 @@ export function parseChoiceValue(text: string): number | null {
   return null;
 }
 
-function roundText(i: Interval): string {
-  const names = { round: 'Round', rung: 'Rung', set: 'Set' } as const;
-  return i.rounds.map((r) => `${names[r.kind]} ${r.index} of ${r.count}`).join(', ');
+/** Every repeat it is in, outermost first: "Round 2 of 3, Set 1 of 2". */
+function roundsText(i: Interval): string {
+  return i.rounds.map(roundOf).join(', ');
 }
 
 function durationText(i: Interval): string {
@@ -106,15 +117,7 @@ function durationText(i: Interval): string {
 }
 
 export function timelineLines(plan: Plan): string[] {
-  const rows = plan.intervals.map((i) => [
-    String(i.index + 1),
-    hms(i.start),
-    durationText(i),
-    i.zone,
-    i.label,
-    i.side === null ? '' : i.side === 'left' ? 'Left' : 'Right',
-    roundText(i),
-  ]);
+  const rows = plan.intervals.map((i) => [String(i.index + 1), hms(i.start), durationText(i), i.zone, i.label, sideText(i.side), roundsText(i)]);
   const header = ['#', 'start', 'duration', 'zone', 'label', 'side', 'round'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const fmt = (r: string[]) =>

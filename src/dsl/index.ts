@@ -12,4 +12,5 @@ export { codeFrame } from './diagnostics';
 export { formatClock, durationWords, summarise, estimateNote, estimatedSeconds, outline, ESTIMATE, weekTable, totalsByZone, setSummaries } from './summary';
 export type { WeekRow, SetSummary, OutlineBlock } from './summary';
 export { planSchema } from './plan';
+export { roundOf, roundText, sideLabel, sideText, spokenSide, targetText } from './wording';
 export type { Plan, Interval, Zone, Choice, Target, Round, Tempo, Role, Side, SideKind } from './plan';

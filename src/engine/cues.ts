@@ -4,6 +4,7 @@
  * play it.
  */
 import type { Interval, Plan } from '../dsl/plan';
+import { roundOf, spokenSide } from '../dsl/wording';
 
 export const CueKind = {
   Countdown: 'countdown',
@@ -114,7 +115,7 @@ export function announce(plan: Plan, index: number): string {
   const parts: string[] = [];
   if (i.side) {
     parts.push(first.join(', ') + '.');
-    const side = `${i.side === 'left' ? 'Left' : 'Right'} ${i.sideKind ?? 'side'}`;
+    const side = spokenSide(i);
     parts.push(amount ? `${side}, ${amount}.` : `${side}.`);
   } else {
     parts.push(amount ? `${[...first, amount].join(', ')}.` : `${first.join(', ')}.`);
@@ -123,7 +124,7 @@ export function announce(plan: Plan, index: number): string {
   const prev = plan.intervals[index - 1];
   const prevRound = prev?.rounds.at(-1);
   if (round && round.count > 1 && (!prevRound || prevRound.index !== round.index || prev!.rounds.length !== i.rounds.length) && i.role !== 'between') {
-    parts.push(`${round.kind === 'rung' ? 'Rung' : round.kind === 'set' ? 'Set' : 'Round'} ${round.index} of ${round.count}.`);
+    parts.push(`${roundOf(round)}.`);
   }
   if (i.duration === null) parts.push('Tap Done when finished.');
   return parts.join(' ');
@@ -164,7 +165,7 @@ export function workoutCues(plan: Plan, options: CueOptions = DEFAULT_CUE_OPTION
 export function statusLine(plan: Plan, index: number, remainingMs: number | null): string {
   const i = plan.intervals[index];
   if (!i) return '';
-  const side = i.side ? ` ${i.side === 'left' ? 'Left' : 'Right'} ${i.sideKind ?? 'side'}.` : '';
+  const side = i.side ? ` ${spokenSide(i)}.` : '';
   if (remainingMs === null) return `${i.label}.${side} Tap Done when finished.`;
   return `${i.label}.${side} ${spokenDuration(Math.ceil(remainingMs / 1000))} left.`;
 }

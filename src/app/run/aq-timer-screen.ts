@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cssProps } from '../shared/css-props';
-import { formatClock } from '../../dsl/index';
-import type { Interval, Plan, Target } from '../../dsl/plan';
+import { formatClock, roundText, sideLabel, targetText } from '../../dsl/index';
+import type { Interval, Plan } from '../../dsl/plan';
 import { announce } from '../../engine/cues';
 import { RepPhase, type RepState, type TimerState } from '../../engine/timer';
 import { registerTimerFonts } from '../../styles/fonts';
@@ -16,26 +16,9 @@ export const UNLOCK_HOLD_MS = 2000;
 // The faces load with the app, so they are ready (from the precache) before the first Start.
 registerTimerFonts();
 
-const ROUND_NAMES = { round: 'Round', rung: 'Rung', set: 'Set' } as const;
-
-/** "Round 3 of 10", from the innermost repeat or ladder. */
-export function roundText(i: Interval | null): string {
-  const r = i?.rounds.at(-1);
-  return r ? `${ROUND_NAMES[r.kind]} ${r.index} of ${r.count}` : '';
-}
-
 /** `M:SS` of a countdown: shows 1:00 for the whole first second, 0:01 for the last. */
 export function clockOf(ms: number): string {
   return formatClock(Math.ceil(ms / 1000));
-}
-
-/** "87-92% HRmax" and, when HRmax is known, "(161-170 bpm)". */
-export function targetText(target: Target | null, hrMax: number | null): string {
-  if (!target) return '';
-  if (target.unit === 'bpm') return `${target.low}-${target.high} bpm`;
-  const pct = `${target.low}-${target.high}% HRmax`;
-  if (hrMax === null) return pct;
-  return `${pct} (${Math.round((target.low * hrMax) / 100)}-${Math.round((target.high * hrMax) / 100)} bpm)`;
 }
 
 /**
@@ -55,12 +38,6 @@ export function phaseText(interval: Interval, phase: RepState['phase']): string 
  */
 export function untimedAheadText(plan: Plan, index: number): string {
   return plan.intervals.slice(index).some((i) => i.duration === null && (i.amount === 'reps' || i.amount === 'steps')) ? ' + reps' : '';
-}
-
-function sideText(i: Interval | null): string {
-  if (!i?.side) return '';
-  const side = i.side === 'left' ? 'Left' : 'Right';
-  return i.sideKind && i.sideKind !== 'side' ? `${side} ${i.sideKind}` : side;
 }
 
 function amountText(i: Interval): string {
@@ -770,8 +747,8 @@ export class AqTimerScreen extends LitElement {
   }
 
   private _renderTop(s: TimerState, paused: boolean) {
-    const round = roundText(s.interval);
-    const side = sideText(s.interval);
+    const round = roundText(s.interval?.rounds ?? []);
+    const side = s.interval ? sideLabel(s.interval) : '';
     return html`
       <div class="head">
         ${
@@ -862,7 +839,7 @@ export class AqTimerScreen extends LitElement {
     const pct = Math.round(s.progress * 100);
     return html`
       <div class="next-area">
-        <p class="next">${next ? html`Next: ${next.label}${sideText(next) ? ` (${sideText(next)})` : ''} · ${amountText(next)}` : 'Last one'}</p>
+        <p class="next">${next ? html`Next: ${next.label}${sideLabel(next) ? ` (${sideLabel(next)})` : ''} · ${amountText(next)}` : 'Last one'}</p>
         <div class="progress">
           <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
             <div style=${cssProps({ transform: `scaleX(${s.progress})` })}></div>

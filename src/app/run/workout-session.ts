@@ -4,6 +4,7 @@
  * Elements hold a session and call its methods from taps.
  */
 import type { Plan } from '../../dsl/plan';
+import { roundText } from '../../dsl/wording';
 import type { Clock } from '../../engine/clock';
 import { SPEECH_DELAY_MS, statusLine, type CueOptions } from '../../engine/cues';
 import { Timer, TimerStatus, type TimerEvent } from '../../engine/timer';
@@ -203,10 +204,7 @@ export class WorkoutSession {
       this.media.deactivate();
       return;
     }
-    const round = s.interval?.rounds.at(-1);
-    const detail = [this.plan.title, round ? `${round.kind === 'rung' ? 'Rung' : round.kind === 'set' ? 'Set' : 'Round'} ${round.index} of ${round.count}` : '']
-      .filter(Boolean)
-      .join(' · ');
+    const detail = [this.plan.title, roundText(s.interval?.rounds ?? [])].filter(Boolean).join(' · ');
     this.media.update(s.interval?.label ?? this.plan.title, detail, playing);
   }
 

@@ -4,7 +4,7 @@
  * in Node.
  */
 import { formatClock } from '../../dsl';
-import type { Choice, Interval, Role, Round, Side, Target, Tempo, Zone } from '../../dsl';
+import type { Choice, Interval, Role, Tempo, Zone } from '../../dsl';
 
 /** What the duration column says for one interval: "1:30", "15 reps", "Until Done". */
 export function amountText(interval: Interval): string {
@@ -39,26 +39,8 @@ export function tempoText(tempo: Tempo): string {
   return `tempo ${tempo.up}-${tempo.hold}-${tempo.down}`;
 }
 
-/** "87-92% HRmax", "140-150 bpm", "90% HRmax". */
-export function targetText(target: Target | null): string {
-  if (target === null) return '';
-  const range = target.low === target.high ? `${target.low}` : `${target.low}-${target.high}`;
-  return target.unit === '%HRmax' ? `${range}% HRmax` : `${range} bpm`;
-}
-
-const ROUND_WORD: Record<Round['kind'], string> = { round: 'Round', rung: 'Rung', set: 'Set' };
-
-/** The innermost repeat an interval belongs to: "Round 3 of 10", "Rung 2 of 17", "Set 1 of 3". */
-export function roundText(rounds: readonly Round[]): string {
-  const innermost = rounds.at(-1);
-  if (innermost === undefined) return '';
-  return `${ROUND_WORD[innermost.kind]} ${innermost.index} of ${innermost.count}`;
-}
-
-export function sideText(side: Side | null): string {
-  if (side === null) return '';
-  return side === 'left' ? 'Left' : 'Right';
-}
+// Rounds, sides and targets are worded by the language itself (src/dsl/wording.ts), for every screen alike.
+export { roundText, sideText, targetText } from '../../dsl';
 
 const ROLE_TEXT: Record<Role, string> = {
   warmup: 'Warm-up',
