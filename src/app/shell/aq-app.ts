@@ -57,6 +57,8 @@ export class AqApp extends LitElement {
         background: var(--aq-color-bg);
       }
       .bar {
+        /* A little air above and below the Install button, which is as tall as the bar's links. */
+        padding-block: var(--aq-space-1);
         border-block-end: var(--aq-border-width) solid var(--aq-color-border);
         background: var(--aq-color-surface);
       }
@@ -82,11 +84,13 @@ export class AqApp extends LitElement {
       main {
         padding-block: var(--aq-space-5) var(--aq-space-7);
       }
+      /* On a narrow phone the links go under the name, on one line of their own (the tap targets keep them apart). */
       .bar .inner {
         display: flex;
+        flex-wrap: wrap;
         justify-content: space-between;
         align-items: center;
-        gap: var(--aq-space-4);
+        column-gap: var(--aq-space-4);
       }
       .bar a.settings {
         font-size: var(--aq-text-md);
@@ -130,7 +134,7 @@ export class AqApp extends LitElement {
       .toast button,
       .install {
         min-height: var(--aq-tap-min);
-        padding-inline: var(--aq-space-4);
+        padding-inline: var(--aq-space-3);
         border: 2px solid var(--aq-color-link);
         border-radius: var(--aq-radius-1);
         background: var(--aq-color-surface-alt);
@@ -138,15 +142,13 @@ export class AqApp extends LitElement {
         font: inherit;
         font-weight: 700;
       }
+      /* Install, History and Settings fit one line at 320 px; wrapping stays as the fallback for larger text. */
       .links {
         display: flex;
         flex-wrap: wrap;
         justify-content: flex-end;
         align-items: center;
-        column-gap: var(--aq-space-4);
-      }
-      .bar .inner {
-        flex-wrap: wrap;
+        column-gap: var(--aq-space-3);
       }
       .problem {
         margin-block-end: var(--aq-space-4);
@@ -165,10 +167,21 @@ export class AqApp extends LitElement {
         border-radius: var(--aq-radius-2);
         background: var(--aq-color-surface);
       }
+      /* Side by side where they fit; on a phone each wrapped button fills its line. */
       .actions {
         display: flex;
         flex-wrap: wrap;
         gap: var(--aq-space-3);
+      }
+      .actions > button {
+        flex: 1 1 auto;
+        max-width: 100%;
+      }
+      /* "Save as completed" at the page's biggest size is wider than a 320 px card: a size down keeps it inside. */
+      .actions .primary-action {
+        padding-inline: var(--aq-space-4);
+        font-size: var(--aq-text-xl);
+        line-height: var(--aq-leading-tight);
       }
       .actions button:not(.primary-action) {
         min-height: var(--aq-tap-min);
@@ -180,17 +193,23 @@ export class AqApp extends LitElement {
         font: inherit;
         font-weight: 700;
       }
+      /*
+       * After the workout the timer is only its heading (a band in the last zone's colour), and the review
+       * follows it in the page's flow: never under or over the heading however many lines it takes, and
+       * one background all the way down.
+       */
+      aq-timer-screen.over {
+        min-height: 0;
+      }
       .review {
-        position: absolute;
-        inset-inline: 0;
-        top: 11rem;
         display: grid;
         /* One column as wide as the screen, whatever the form inside would like (320 px phones). */
         grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-4);
-        padding: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-right)) var(--aq-space-7);
         max-width: var(--aq-page-max);
         margin-inline: auto;
+        padding: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-right)) var(--aq-space-7)
+          max(var(--aq-space-4), env(safe-area-inset-left));
       }
       .ready {
         display: grid;
@@ -207,17 +226,23 @@ export class AqApp extends LitElement {
         font: inherit;
         font-weight: 700;
       }
+      /* Side by side where both fit, else one above the other, each as wide as the column: never past its edges. */
       .after {
         display: flex;
+        flex-wrap: wrap;
         justify-content: center;
         gap: var(--aq-space-3);
-        padding: var(--aq-space-4) var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-bottom));
+        padding-block: var(--aq-space-4) max(var(--aq-space-4), env(safe-area-inset-bottom));
       }
       .after a {
+        flex: 1 1 auto;
+        max-width: 20rem;
         display: inline-flex;
         align-items: center;
+        justify-content: center;
         min-height: var(--aq-tap-min);
         padding-inline: var(--aq-space-5);
+        text-align: center;
         border-radius: var(--aq-radius-2);
         background: var(--aq-color-surface);
         color: var(--aq-color-text);
@@ -499,6 +524,7 @@ export class AqApp extends LitElement {
     if (this._route.name === RouteName.Run && this._session?.id === this._route.id) {
       return html`
         <aq-timer-screen
+          class=${this._runOver ? 'over' : ''}
           .session=${this._session.session}
           .hrMax=${this._settings.hrMax}
           .saveProblem=${this._runOver ? null : (this._recorder?.error ?? null)}
