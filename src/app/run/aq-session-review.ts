@@ -37,7 +37,8 @@ export class AqSessionReview extends LitElement {
       }
       .scale {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
+        /* auto-fit: on one line the numbers spread to the full width, so 10 sits above "10 = Max effort". */
+        grid-template-columns: repeat(auto-fit, minmax(2.75rem, 1fr));
         gap: var(--aq-space-2);
       }
       .scale label {
@@ -67,9 +68,12 @@ export class AqSessionReview extends LitElement {
         outline: var(--aq-focus-width) solid var(--aq-color-focus);
         outline-offset: 2px;
       }
+      /* On a phone the scale wraps, and its last number is no longer at the right-hand end: each end says which number it is. */
       .ends {
         display: flex;
+        flex-wrap: wrap;
         justify-content: space-between;
+        column-gap: var(--aq-space-3);
         color: var(--aq-color-text-muted);
         font-size: var(--aq-text-sm);
       }
@@ -190,7 +194,7 @@ export class AqSessionReview extends LitElement {
           </label>`,
         )}
       </div>
-      <div class="ends" aria-hidden="true"><span>${low}</span><span>${high}</span></div>
+      <div class="ends" aria-hidden="true"><span>${from} = ${low}</span><span>${to} = ${high}</span></div>
     </fieldset>`;
   }
 
