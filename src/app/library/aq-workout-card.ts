@@ -70,6 +70,8 @@ export class AqWorkoutCard extends LitElement {
       /* A rehab summary is a sentence ("2 exercises, 15 s each side, about 2 min"), not a clock. */
       .total.words {
         font-size: var(--aq-text-md);
+        /* Often two or three lines on a phone: spaced as a sentence, not as a clock. */
+        line-height: var(--aq-leading);
       }
       .when {
         font-size: var(--aq-text-lg);
