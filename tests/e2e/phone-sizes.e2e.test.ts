@@ -14,14 +14,18 @@ import { useBrowser } from './harness';
 
 const session = useBrowser();
 
-beforeEach(async () => {
-  session.page.setDefaultTimeout(10_000);
-  // Errors the harness doesn't see: a ResizeObserver loop (a chart resizing itself as it redraws) is an error event, not an exception.
-  await session.page.addInitScript(() => {
+/** Errors the harness doesn't see: a ResizeObserver loop (a chart resizing itself as it redraws) is an error event, not an exception. */
+async function recordErrorEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { errorEvents: string[] }).errorEvents = seen;
     addEventListener('error', (event) => seen.push(event.message));
   });
+}
+
+beforeEach(async () => {
+  session.page.setDefaultTimeout(10_000);
+  await recordErrorEvents(session.page);
 });
 
 const SIZES = [
@@ -31,6 +35,8 @@ const SIZES = [
   { width: 640, height: 320 },
 ] as const;
 const THEMES = ['Light', 'Dark'] as const;
+/** The page's side margin in px (--aq-space-4). */
+const PAGE_MARGIN = 16;
 /** Pixels between two chart labels side by side, at least. */
 const LABEL_GAP = 4;
 
@@ -266,6 +272,128 @@ describe.each(THEMES)('Settings, %s theme', (theme) => {
     for (const size of SIZES) {
       await sized(page, size);
       await expectFits(page, `Settings ${size.width}x${size.height} ${theme}`);
+    }
+  });
+});
+
+/** The browser offers installing (Chromium's `beforeinstallprompt`), so the header shows Install. */
+async function offerInstall(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const offer = Object.assign(new Event('beforeinstallprompt'), {
+      prompt: async () => undefined,
+      userChoice: Promise.resolve({ outcome: 'dismissed' }),
+    });
+    window.dispatchEvent(offer);
+  });
+  await page.getByRole('button', { name: 'Install' }).waitFor();
+}
+
+describe('The shell', () => {
+  it('the header with Install fits every phone size: nothing sideways, Install, History and Settings on one line on screen', async () => {
+    const { page } = session;
+    await page.setViewportSize(SIZES[0]);
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Workouts', level: 1 }).waitFor();
+    await offerInstall(page);
+    const header = page.getByRole('banner');
+    const controls = [
+      header.getByRole('link', { name: 'Aquajog' }),
+      header.getByRole('button', { name: 'Install' }),
+      header.getByRole('link', { name: 'History' }),
+      header.getByRole('link', { name: 'Settings' }),
+    ];
+    for (const size of SIZES) {
+      await sized(page, size);
+      const where = `header ${size.width}x${size.height}`;
+      expect.soft(await header.evaluate((el) => el.scrollWidth - el.clientWidth), `${where}: scrolls sideways by`).toBeLessThanOrEqual(0);
+      const boxes = [];
+      for (const control of controls) {
+        const box = (await control.boundingBox())!;
+        boxes.push(box);
+        const name = await control.textContent();
+        expect.soft(box.x >= 0 && box.x + box.width <= size.width, `${where}: ${name} at ${box.x}..${box.x + box.width} on screen`).toBe(true);
+        expect.soft(box.height, `${where}: ${name} tall enough to tap`).toBeGreaterThanOrEqual(44);
+      }
+      // Settings never alone on a third line at 320 px.
+      const tops = boxes.slice(1).map((box) => Math.round(box.y));
+      expect.soft(new Set(tops).size, `${where}: Install, History and Settings on one line (tops ${tops.join(', ')})`).toBe(1);
+      await expectFits(page, where);
+    }
+  });
+
+  it('the offer to keep a run that was cut off fits every phone size, on the library and on the run route', async () => {
+    const { context } = session;
+    const before = session.page;
+    await before.clock.install({ time: START });
+    await before.goto('/#/workout/icing');
+    await before.getByRole('button', { name: 'Start', exact: true }).click();
+    await before.getByLabel('Time left').waitFor();
+    await before.clock.runFor(9 * 60_000 + 59_000);
+    await before.close();
+    // Opened again five minutes later: by the clock it is over, so the big button is "Save as completed".
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await recordErrorEvents(page);
+    await page.clock.install({ time: START });
+    await page.clock.setSystemTime(START.getTime() + 15 * 60_000);
+    for (const route of ['/', '/#/run/icing']) {
+      await page.goto(route);
+      const offer = page.getByRole('region', { name: 'Icing was interrupted' });
+      await offer.getByRole('button', { name: 'Save as completed' }).waitFor();
+      for (const size of SIZES) {
+        await sized(page, size);
+        const where = `offer on ${route} ${size.width}x${size.height}`;
+        const box = (await offer.boundingBox())!;
+        for (const button of await offer.getByRole('button').all()) {
+          const b = (await button.boundingBox())!;
+          const name = await button.textContent();
+          expect.soft(b.x >= box.x && b.x + b.width <= box.x + box.width, `${where}: ${name?.trim()} inside the offer`).toBe(true);
+          expect.soft(b.height, `${where}: ${name?.trim()} tall enough to tap`).toBeGreaterThanOrEqual(44);
+        }
+        await expectFits(page, where);
+      }
+    }
+  });
+
+  it('the end of a workout: the review below the heading at every phone size, never over it, its links clear of the screen edges', async () => {
+    const { page } = session;
+    await page.clock.install({ time: START });
+    await page.setViewportSize(SIZES[0]);
+    // The longest title, ended early: the heading takes the most lines at 320 px.
+    await page.goto('/#/workout/wave-your-hands');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByLabel('Time left').waitFor();
+    await page.clock.runFor(20 * 60_000);
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    await page.getByRole('button', { name: 'End workout' }).click();
+    await page.clock.runFor(5000);
+    await page.getByText('Saved to History.').waitFor();
+    const heading = [
+      page.getByRole('heading', { level: 1, name: 'Workout ended' }),
+      page.getByText('Wave your hands in the air', { exact: true }),
+      page.getByText(/active · ended at interval/),
+    ];
+    const review = page.getByRole('region', { name: 'How it went' });
+    for (const size of SIZES) {
+      await sized(page, size);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const where = `end screen ${size.width}x${size.height}`;
+      // The review's column starts below the heading's last line (it once lay over the timer from a fixed offset).
+      const top = (await review.boundingBox())!.y;
+      for (const line of heading) {
+        const box = (await line.boundingBox())!;
+        expect.soft(box.y + box.height, `${where}: "${await line.textContent()}" ends above the review`).toBeLessThanOrEqual(top);
+      }
+      for (const link of [review.getByRole('link', { name: 'All workouts' }), review.getByRole('link', { name: 'History' })]) {
+        const box = (await link.boundingBox())!;
+        // Within the page's side margins (--aq-space-4), like the form above them: at 320 px they once ran out to 4 px from the edge.
+        const clear = box.x >= PAGE_MARGIN - 0.5 && box.x + box.width <= size.width - PAGE_MARGIN + 0.5;
+        expect.soft(clear, `${where}: ${await link.textContent()} at ${box.x}..${box.x + box.width}, within the page's margins`).toBe(true);
+        expect.soft(box.height, `${where}: ${await link.textContent()} tall enough to tap`).toBeGreaterThanOrEqual(44);
+      }
+      const fit = await measure(page);
+      expect.soft(fit.scrollWidth, `${where}: page width`).toBeLessThanOrEqual(fit.innerWidth);
+      expect.soft(fit.controlsOff, `${where}: controls beyond the screen's sides`).toEqual([]);
     }
   });
 });
