@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  checkProgrammes,
   codeFrame,
   compile,
   compileOptions,
@@ -19,13 +20,16 @@ import {
   type Diagnostic,
   type Interval,
   type Plan,
+  type ProgrammeFile,
+  withDiagnostics,
 } from '../dsl/index';
 
 const USAGE = `Usage:
   npm run workouts -- check FILE...
   npm run workouts -- show FILE [--choose LINE=VALUE]... [--week W] [--json]
 
-check   parses each file and reports errors as FILE:LINE:COL: error: MESSAGE
+check   parses each file and reports errors as FILE:LINE:COL: error: MESSAGE;
+        workouts in one programme: are checked together (same weeks:)
 show    prints the expanded timeline: start, duration, zone, label, side, round
         --choose LINE=VALUE  picks a value for the range on source line LINE
                              (or LINE:COL); times as 25, 25s, 1m or 1:30
@@ -78,17 +82,20 @@ function check(files: string[], io: Output): number {
     return 2;
   }
   let status = 0;
+  // Files read and compiled first: workouts in one programme are checked together.
+  const compiled: (ProgrammeFile & { result: CompileResult })[] = [];
   for (const file of files) {
     const source = readSource(file, io);
-    if (source === null) {
-      status = 1;
-      continue;
-    }
-    const result = compile(source);
+    if (source === null) status = 1;
+    else compiled.push({ name: file, source, result: compile(source) });
+  }
+  const programmeErrors = checkProgrammes(compiled);
+  compiled.forEach(({ name: file, source, result: compiledResult }, k) => {
+    const result = withDiagnostics(compiledResult, programmeErrors[k] ?? []);
     printDiagnostics(file, source, result.diagnostics, io);
     if (result.ok && result.plan) io.out(checkSummary(file, result.plan));
     else status = 1;
-  }
+  });
   return status;
 }
 

@@ -2,7 +2,7 @@
  * The readonly syntax tree. Every node keeps the span (UTF-16 offsets) of the
  * text it came from, so checks and the editor can point at it.
  */
-import type { SideKind, Target, Tempo } from './plan';
+import type { Programme, Schedule, SideKind, Target, Tempo } from './plan';
 
 export interface Span {
   readonly start: number;
@@ -76,7 +76,11 @@ export interface Setting<T> {
 export interface Workout {
   readonly title: string;
   readonly notes: readonly string[];
+  /** `when:` as written. */
   readonly when: Setting<string> | null;
+  /** `when:` read; null when absent or not understood (then an error was reported). */
+  readonly schedule: Setting<Schedule> | null;
+  readonly programme: Setting<Programme> | null;
   readonly weeks: Setting<number> | null;
   readonly switchSeconds: Setting<number> | null;
   readonly tags: Setting<readonly string[]> | null;

@@ -193,6 +193,8 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
     title: workout.title,
     notes: [...workout.notes],
     when: workout.when?.value ?? null,
+    schedule: workout.schedule?.value ?? null,
+    programme: workout.programme?.value ?? null,
     tags: [...(workout.tags?.value ?? [])],
     weeks,
     week,

@@ -7,14 +7,41 @@
  */
 import type { Amount, Ladder, Node, Quantity, Repeat, Span, Step, Workout, ZoneDef } from './ast';
 import { MAX_DIAGNOSTICS, type DiagnosticCode, type Reporter } from './diagnostics';
-import type { SideKind, Target, Tempo } from './plan';
+import type { Programme, Schedule, SideKind, Target, Tempo, Weekday } from './plan';
 import { suggest } from './suggest';
 import { splitLines, type SourceLine } from './text';
 import { MAX_INT, tokenize, type Token } from './tokens';
 import { BUILT_IN_ZONES } from './zones';
 
-const SETTINGS = ['when', 'weeks', 'switch', 'tags'] as const;
+const SETTINGS = ['when', 'weeks', 'switch', 'tags', 'programme'] as const;
 type SettingName = (typeof SETTINGS)[number];
+
+/** Day names `when:` understands (any case), short and long. */
+const DAY_NAMES: Readonly<Record<string, Weekday>> = {
+  mon: 'mon',
+  monday: 'mon',
+  tue: 'tue',
+  tues: 'tue',
+  tuesday: 'tue',
+  wed: 'wed',
+  weds: 'wed',
+  wednesday: 'wed',
+  thu: 'thu',
+  thur: 'thu',
+  thurs: 'thu',
+  thursday: 'thu',
+  fri: 'fri',
+  friday: 'fri',
+  sat: 'sat',
+  saturday: 'sat',
+  sun: 'sun',
+  sunday: 'sun',
+};
+const WEEK_ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const FULL_DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WHEN_MESSAGE = 'Write when: 3x daily (or daily, 2-5x daily, 3x weekly, Mon, Wed, Fri).';
+/** Sessions a day `when:` accepts: one an hour. */
+const MAX_PER_DAY = 24;
 
 /** Words with a meaning of their own; they can't name a zone. */
 const KEYWORDS = new Set([
@@ -134,6 +161,8 @@ export class Parser {
   private _weeks: Workout['weeks'] = null;
   private _switch: Workout['switchSeconds'] = null;
   private _tags: Workout['tags'] = null;
+  private _schedule: Workout['schedule'] = null;
+  private _programme: Workout['programme'] = null;
   private _seenStep = false;
   /** The node a following `>` note belongs to. */
   private _last: { notes: string[] } | null = null;
@@ -239,6 +268,8 @@ export class Parser {
       title: this._title,
       notes: this._notes,
       when: this._when,
+      schedule: this._schedule,
+      programme: this._programme,
       weeks: this._weeks,
       switchSeconds: this._switch,
       tags: this._tags,
@@ -283,7 +314,7 @@ export class Parser {
         nameToken.end,
         guess
           ? `Unknown setting "${nameToken.text}". Did you mean "${guess}"?`
-          : `Unknown setting "${nameToken.text}". Settings are when, weeks, switch and tags.`,
+          : `Unknown setting "${nameToken.text}". Settings are when, weeks, switch, tags and programme.`,
       );
       return;
     }
@@ -294,12 +325,29 @@ export class Parser {
     const valueStart = c.here;
     const raw = this._text.slice(colon.end, line.end).trim();
     const span: Span = { start: nameToken.start, end: line.end };
-    const already = { when: this._when, weeks: this._weeks, switch: this._switch, tags: this._tags }[name as SettingName];
+    const already = { when: this._when, weeks: this._weeks, switch: this._switch, tags: this._tags, programme: this._programme }[name as SettingName];
     if (already) this._report.warning('duplicate-setting', nameToken.start, colon.end, `"${name}" is set twice; the last one wins.`);
     switch (name as SettingName) {
       case 'when':
-        if (raw === '') this._report.error('empty-setting', nameToken.start, colon.end, 'Give "when" a value, e.g. when: 3x daily.');
-        else this._when = { value: raw, span };
+        if (raw === '') {
+          this._report.error('empty-setting', nameToken.start, colon.end, 'Give "when" a value, e.g. when: 3x daily.');
+          return;
+        }
+        this._when = { value: raw, span };
+        this._schedule = null;
+        this._guard(() => {
+          this._schedule = { value: this._whenValue(c, valueStart, line.end), span };
+        });
+        return;
+      case 'programme':
+        this._programme = null;
+        if (raw === '') {
+          this._report.error('empty-setting', nameToken.start, colon.end, 'Give the programme a name.', 'e.g. programme: Fredericson');
+          return;
+        }
+        this._guard(() => {
+          this._programme = { value: this._programmeValue(valueStart, line.end), span };
+        });
         return;
       case 'tags': {
         const tags = raw
@@ -330,6 +378,87 @@ export class Parser {
         return;
       }
     }
+  }
+
+  /** `daily`, `3x daily`, `2-5x daily`, `3x weekly` or `Mon, Wed, Fri`. */
+  private _whenValue(c: Cursor, start: number, end: number): Schedule {
+    const general = (): never => this._fail('bad-when', start, end, WHEN_MESSAGE);
+    const first = c.peek();
+    if (!first) return general();
+    if (first.kind === 'word' && first.lower === 'daily' && c.peek(1) === undefined) return { kind: 'daily', min: 1, max: 1 };
+    if (first.kind === 'int') {
+      const a = c.next();
+      let b = a;
+      if (c.isPunct('-')) {
+        c.next();
+        if (c.peek()?.kind !== 'int') return general();
+        b = c.next();
+      }
+      if (!c.isWord('x')) return general();
+      c.next();
+      const unit = c.peek();
+      if (!unit || unit.kind !== 'word' || (unit.lower !== 'daily' && unit.lower !== 'weekly') || c.peek(1) !== undefined) return general();
+      this._checkInt(a, 1);
+      this._checkInt(b, 1);
+      if (a.value > b.value) this._fail('range-backwards', a.start, b.end, `This range runs backwards: write ${b.value}-${a.value}x ${unit.lower}.`);
+      if (unit.lower === 'weekly') {
+        if (a !== b && a.value !== b.value) this._fail('bad-when', a.start, b.end, 'Give a week one number, e.g. when: 3x weekly.');
+        return { kind: 'weekly', times: a.value };
+      }
+      if (b.value > MAX_PER_DAY) this._fail('bad-when', a.start, b.end, `At most ${MAX_PER_DAY} a day, e.g. when: 3x daily.`);
+      return { kind: 'daily', min: a.value, max: b.value };
+    }
+    // Days of the week: words separated by commas or spaces.
+    const tokens = c.tokens.slice(c.i);
+    const isComma = (t: Token) => t.kind === 'punct' && t.text === ',';
+    const words = tokens.filter((t) => t.kind === 'word');
+    if (tokens.some((t) => t.kind !== 'word' && !isComma(t))) return general();
+    if (!words.some((t) => DAY_NAMES[t.lower] !== undefined) && !tokens.some(isComma)) return general();
+    const days = new Set<Weekday>();
+    for (const w of words) {
+      const day = DAY_NAMES[w.lower];
+      if (day !== undefined) {
+        days.add(day);
+        continue;
+      }
+      const guess = suggest(w.text, FULL_DAY_NAMES);
+      this._fail(
+        'unknown-day',
+        w.start,
+        w.end,
+        `Unknown day "${w.text}".`,
+        guess ? `Did you mean "${guess.slice(0, 3)}"?` : 'Days are Mon, Tue, Wed, Thu, Fri, Sat and Sun.',
+      );
+    }
+    if (days.size === 0) return general();
+    return { kind: 'days', days: WEEK_ORDER.filter((d) => days.has(d)) };
+  }
+
+  /** `Fredericson` or `Fredericson, optional`. */
+  private _programmeValue(start: number, end: number): Programme {
+    const text = this._text.slice(start, end);
+    const comma = text.lastIndexOf(',');
+    let nameText = comma === -1 ? text : text.slice(0, comma);
+    let optional = false;
+    if (comma !== -1) {
+      const after = text.slice(comma + 1);
+      const word = after.trim();
+      if (word.toLowerCase() !== 'optional') {
+        const from = start + comma + 1 + (after.length - after.trimStart().length);
+        this._fail(
+          'bad-programme',
+          word === '' ? start + comma : from,
+          word === '' ? start + comma + 1 : from + word.length,
+          'Only "optional" goes after the name: programme: Fredericson, optional.',
+        );
+      }
+      optional = true;
+    }
+    nameText = nameText.trim();
+    if (nameText.length >= 2 && nameText.startsWith('"') && nameText.endsWith('"')) nameText = nameText.slice(1, -1).trim();
+    const name = nameText.replace(/\s+/g, ' ');
+    if (name === '') this._fail('empty-setting', start, end, 'Give the programme a name.', 'e.g. programme: Fredericson, optional');
+    return { name, optional };
   }
 
   private _zone(c: Cursor): void {

@@ -15,6 +15,8 @@ export const SIDES = ['left', 'right'] as const;
 export const SIDE_KINDS = ['side', 'leg', 'arm'] as const;
 export const AMOUNT_KINDS = ['time', 'reps', 'steps', 'open'] as const;
 export const TARGET_UNITS = ['%HRmax', 'bpm'] as const;
+/** Days of the week, Monday first, as `when: Mon, Wed, Fri` stores them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const nonNegInt = z.int().check(z.minimum(0));
 const posInt = z.int().check(z.minimum(1));
@@ -78,10 +80,32 @@ export const choiceSchema = z.object({
   label: z.string(),
 });
 
+/**
+ * How often a workout is done, from `when:`: `daily` (min = max = 1),
+ * `3x daily`, `2-5x daily` (at least min, up to max a day), `3x weekly`, or
+ * named days (`Mon, Wed, Fri`, in week order).
+ */
+export const scheduleSchema = z.union([
+  z.object({ kind: z.literal('daily'), min: posInt, max: posInt }),
+  z.object({ kind: z.literal('weekly'), times: posInt }),
+  z.object({ kind: z.literal('days'), days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)) }),
+]);
+
+/** The programme a workout belongs to, from `programme: NAME[, optional]`. */
+export const programmeSchema = z.object({
+  name: z.string().check(z.minLength(1)),
+  /** An extra that is offered but never counted as missed. */
+  optional: z.boolean(),
+});
+
 export const planSchema = z.object({
   title: z.string(),
   notes: z.array(z.string()),
+  /** `when:` as written, for display (e.g. "3x daily"). */
   when: z.nullable(z.string()),
+  /** `when:` read: what a programme counts. Null when the workout has no `when:`. */
+  schedule: z.nullable(scheduleSchema),
+  programme: z.nullable(programmeSchema),
   tags: z.array(z.string()),
   weeks: z.nullable(posInt),
   week: posInt,
@@ -103,6 +127,9 @@ export type Tempo = z.infer<typeof tempoSchema>;
 export type Interval = z.infer<typeof intervalSchema>;
 export type Choice = z.infer<typeof choiceSchema>;
 export type Plan = z.infer<typeof planSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type Programme = z.infer<typeof programmeSchema>;
+export type Weekday = (typeof WEEKDAYS)[number];
 export type Role = Interval['role'];
 export type Side = (typeof SIDES)[number];
 export type SideKind = (typeof SIDE_KINDS)[number];

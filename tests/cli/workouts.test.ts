@@ -134,10 +134,10 @@ describe('workouts check', () => {
   });
 
   it('prints warnings as "warning:" and still passes the file', () => {
-    const f = file('warn.workout', '# Warn\nwhen: daily\nwhen: twice\n1m easy\n');
+    const f = file('warn.workout', '# Warn\nwhen: daily\nwhen: 2x daily\n1m easy\n');
     const r = run('check', f);
     expect(r.code).toBe(0);
-    expect(r.err).toBe([`${f}:3:1: warning: "when" is set twice; the last one wins.`, '  3 | when: twice', '    | ^^^^^'].join('\n'));
+    expect(r.err).toBe([`${f}:3:1: warning: "when" is set twice; the last one wins.`, '  3 | when: 2x daily', '    | ^^^^^'].join('\n'));
     expect(r.out).toBe(`${f}: ok  Warn  0:01:00  1 intervals`);
   });
 

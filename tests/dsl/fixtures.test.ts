@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/dsl/index';
+import { checkProgrammes, compile, withDiagnostics } from '../../src/dsl/index';
 import { DIAGNOSTIC_CODES } from '../../src/dsl/diagnostics';
-import { formatDiagnostic, parseFixtures } from './fixture-format';
+import { formatDiagnostic, MAIN_FILE, parseFixtures } from './fixture-format';
 
 const fixtures = parseFixtures(readFileSync(new URL('./fixtures/bad.txt', import.meta.url), 'utf8'));
 
@@ -18,10 +18,16 @@ describe('bad inputs (tests/dsl/fixtures/bad.txt)', () => {
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_name, f) => {
-    const result = compile(f.source);
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual(f.expected);
-    const hasError = f.expected.some((l) => / error /.test(l));
+    // Every case is also a check across files, usually of one file.
+    const files = [{ name: MAIN_FILE, source: f.source }, ...f.others].map((file) => ({ ...file, result: compile(file.source) }));
+    const extra = checkProgrammes(files);
+    const results = files.map((file, k) => withDiagnostics(file.result, extra[k]!));
+    const shown = results.flatMap((r, k) => r.diagnostics.map((d) => (k === 0 ? '' : `${files[k]!.name}:`) + formatDiagnostic(d)));
+    expect(shown).toEqual(f.expected);
+    const result = results[0]!;
+    const hasError = f.expected.some((l) => !/^[^:\s]+\.workout:/.test(l) && / error /.test(l));
     expect(result.ok).toBe(!hasError);
     if (hasError) expect(result.plan).toBeNull();
+    else expect(result.plan).not.toBeNull();
   });
 });

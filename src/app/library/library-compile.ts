@@ -3,7 +3,7 @@
  * into library cards. Pure (no DOM, no Vite), so the build compiles the
  * built-in library with it (vite.config.ts) and Node tests drive it.
  */
-import { compile, summarise } from '../../dsl';
+import { checkProgrammes, compile, summarise, withDiagnostics } from '../../dsl';
 import type { CompileOptions, CompileResult, Plan } from '../../dsl';
 import { curlyQuotes, isClock, splitSource, titleFromSource } from '../shared/format';
 import { GROUP_TITLES, LibraryGroup, type LibraryCard } from './library-card';
@@ -63,12 +63,18 @@ export function compileSafely(source: string, options?: CompileOptions): { resul
   }
 }
 
-/** Builds library entries from `{ path: source }`, sorted by title. */
+/**
+ * Builds library entries from `{ path: source }`, sorted by title. Workouts in
+ * one programme are checked together: one whose `weeks:` disagrees with the
+ * others carries that error like any other and can't be started.
+ */
 export function loadLibrary(files: Readonly<Record<string, string>>): LibraryEntry[] {
-  return Object.entries(files)
-    .map(([path, source]): LibraryEntry => {
+  const compiled = Object.entries(files).map(([path, source]) => ({ path, source, name: path.split('/').at(-1) ?? path, ...compileSafely(source) }));
+  const programmeErrors = checkProgrammes(compiled);
+  return compiled
+    .map(({ path, source, result: compiledResult, error }, k): LibraryEntry => {
       const id = slugOf(path);
-      const { result, error } = compileSafely(source);
+      const result = compiledResult === null ? null : withDiagnostics(compiledResult, programmeErrors[k] ?? []);
       const title = (result?.ok && result.plan?.title) || titleFromSource(source) || id;
       return { id, path, source, result, error, title };
     })
