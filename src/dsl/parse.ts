@@ -412,7 +412,7 @@ export class Parser {
     const tokens = c.tokens.slice(c.i);
     const isComma = (t: Token) => t.kind === 'punct' && t.text === ',';
     const words = tokens.filter((t) => t.kind === 'word');
-    if (tokens.some((t) => t.kind !== 'word' && !isComma(t))) return general();
+    if (tokens.some((t) => (t.kind !== 'word' && !isComma(t)) || t.lower === 'daily' || t.lower === 'weekly')) return general();
     if (!words.some((t) => DAY_NAMES[t.lower] !== undefined) && !tokens.some(isComma)) return general();
     const days = new Set<Weekday>();
     for (const w of words) {
