@@ -141,6 +141,54 @@ describe('workouts check', () => {
     expect(r.out).toBe(`${f}: ok  Warn  0:01:00  1 intervals`);
   });
 
+  it('checks the workouts of one programme together: each whose weeks: disagrees gets the error on that line', () => {
+    const a = file('plan-a.workout', '# Plan A\nprogramme: Knee\nweeks: 6\n1->3x 10 reps\n');
+    const b = file('plan-b.workout', '# Plan B\nwhen: Mon, Thu\nweeks: 4 // shorter\nprogramme: Knee\n1->2x 10 reps\n');
+    const extra = file('plan-extra.workout', '# Extra\nprogramme: Knee, optional\n1m easy\n');
+    const r = run('check', a, b, extra);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(`${extra}: ok  Extra  0:01:00  1 intervals`);
+    expect(r.err).toBe(
+      [
+        `${a}:3:1: error: Every workout in programme "Knee" with weeks: needs the same number (6 here, 4 in ${b}).`,
+        '  3 | weeks: 6',
+        '    | ^^^^^^^^',
+        `${b}:3:1: error: Every workout in programme "Knee" with weeks: needs the same number (4 here, 6 in ${a}).`,
+        '  3 | weeks: 4 // shorter',
+        '    | ^^^^^^^^',
+      ].join('\n'),
+    );
+    // Each file alone is fine, and so is the pair when they agree.
+    expect(run('check', a).code).toBe(0);
+    expect(run('check', b).code).toBe(0);
+    expect(run('check', a, extra).code).toBe(0);
+  });
+
+  it('checks the built-in Fredericson programme clean, and flags a user workout that joins it with other weeks', () => {
+    const mine = file('mine.workout', '# Mine\nprogramme: Fredericson, optional\nweeks: 8\n1m easy\n');
+    const files = libraryFiles.map(workout);
+    expect(run('check', ...files).code).toBe(0);
+    const r = run('check', ...files, mine);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(
+      `${mine}:3:1: error: Every workout in programme "Fredericson" with weeks: needs the same number (8 here, 6 in ${workout('fredericson-strength.workout')}).`,
+    );
+    expect(r.out.split('\n')).toHaveLength(libraryFiles.length);
+  });
+
+  it('reports a when: it cannot read on its value, with the forms it can', () => {
+    const f = file('when.workout', '# When\nwhen: 3 times a day\n1m easy\n');
+    const r = run('check', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      [
+        `${f}:2:7: error: Write when: 3x daily (or daily, 2-5x daily, 3x weekly, Mon, Wed, Fri).`,
+        '  2 | when: 3 times a day',
+        '    |       ^^^^^^^^^^^^^',
+      ].join('\n'),
+    );
+  });
+
   it('with good and bad files, reports both and exits 1', () => {
     const bad = file('bad.workout', '# Bad\n10mn easy\n');
     const r = run('check', workout('pyramid.workout'), bad, workout('icing.workout'));
@@ -246,9 +294,9 @@ describe('workouts show', () => {
   });
 
   it('shows the side of each-side steps and a time choice as a clock', () => {
-    const r = run('show', workout('self-care.workout'), '--choose', '4=25s');
+    const r = run('show', workout('self-care.workout'), '--choose', '5=25s');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Choice line 4: Extended leg twist with strap, each leg 0:20-0:30, using 0:25');
+    expect(r.out).toContain('Choice line 5: Extended leg twist with strap, each leg 0:20-0:30, using 0:25');
     expect(r.out).toMatch(/ 0:25 +work +Extended leg twist with strap +Left\n/);
     expect(r.out).toMatch(/ 0:05 +rest +Switch legs\s*\n/);
   });
@@ -351,23 +399,26 @@ describe('the real command', { timeout: 60_000 }, () => {
   const library = libraryFiles.map((f) => join('workouts', f));
   let bigFile = '';
   let badFile = '';
+  let shortPlan = '';
   let results: Record<string, Proc> = {};
 
   beforeAll(async () => {
     // 1,000 rounds of two steps: 2,000 lines of timeline, more than a pipe holds.
     bigFile = file('big.workout', '# Big\n1000x\n  30s hard\n  30s easy\n');
     badFile = file('bad-sub.workout', '# Bad\nwarmup 10m easy\n3:5 easy\n');
+    shortPlan = file('short-plan.workout', '# Short plan\nprogramme: Fredericson\nweeks: 4\n1->3x 10 reps "Squat"\n');
     const node = process.execPath;
     // Started together: each one pays Node's and tsx's start-up.
-    const [checkAll, mixed, usage, piped, npmShow] = await Promise.all([
+    const [checkAll, mixed, usage, piped, npmShow, programme] = await Promise.all([
       exec(node, [tsx, cli, 'check', ...library]),
       exec(node, ['--import', 'tsx', cli, 'check', 'workouts/icing.workout', badFile]),
       exec(node, ['--import', 'tsx', cli]),
       // `show | head` closes the pipe early; the command must not fail or print a stack.
       exec('bash', ['-c', `${JSON.stringify(node)} --import tsx ${cli} show ${JSON.stringify(bigFile)} | head -n 2; echo "status=\${PIPESTATUS[0]}"`]),
       exec('npm', ['run', '--silent', 'workouts', '--', 'show', 'workouts/wave-your-hands.workout', '--choose', '6=15']),
+      exec(node, ['--import', 'tsx', cli, 'check', 'workouts/fredericson-strength.workout', 'workouts/fredericson-stretches.workout', shortPlan]),
     ]);
-    results = { checkAll: checkAll!, mixed: mixed!, usage: usage!, piped: piped!, npmShow: npmShow! };
+    results = { checkAll: checkAll!, mixed: mixed!, usage: usage!, piped: piped!, npmShow: npmShow!, programme: programme! };
   }, 120_000);
 
   it('check over the library exits 0 with one ok line a file (npx tsx)', () => {
@@ -387,6 +438,26 @@ describe('the real command', { timeout: 60_000 }, () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('workouts/icing.workout: ok  Icing  0:10:00  1 intervals\n');
     expect(r.stderr).toBe(`${badFile}:3:1: error: Seconds need two digits: write 3:05.\n  3 | 3:5 easy\n    | ^^^\n`);
+  });
+
+  it('check exits 1 when a workout joins a programme with another number of weeks', () => {
+    const r = results['programme']!;
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'workouts/fredericson-strength.workout: ok  Fredericson strength  0:01:10  7 intervals  + 4 untimed',
+        'workouts/fredericson-stretches.workout: ok  Fredericson stretches  0:01:10  7 intervals  + 1 untimed',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe(
+      [
+        `${shortPlan}:3:1: error: Every workout in programme "Fredericson" with weeks: needs the same number (4 here, 6 in workouts/fredericson-strength.workout).`,
+        '  3 | weeks: 4',
+        '    | ^^^^^^^^',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('exits 2 with the usage when given nothing', () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile, formatClock, planSchema, summarise, weekTable } from '../../src/dsl/index';
+import { checkProgrammes, compile, formatClock, planSchema, summarise, weekTable } from '../../src/dsl/index';
 
 const dir = new URL('../../workouts/', import.meta.url);
 const files = readdirSync(dir)
@@ -107,5 +107,37 @@ describe('the built-in library', () => {
     for (const [file, { total }] of Object.entries(GOLDEN)) {
       if (compile(read(file)).plan!.tags.includes('pool')) expect(summary(file), file).toBe(total);
     }
+  });
+
+  it('is the Fredericson programme (docs/DSL.md, Programmes): stretches 3x daily and strength daily for 6 weeks, the rest optional extras', () => {
+    const of = (file: string) => {
+      const plan = compile(read(file)).plan!;
+      return { when: plan.when, schedule: plan.schedule, programme: plan.programme, weeks: plan.weeks };
+    };
+    const fredericson = { name: 'Fredericson', optional: false };
+    const extra = { name: 'Fredericson', optional: true };
+    expect(of('fredericson-stretches.workout')).toEqual({ when: '3x daily', schedule: { kind: 'daily', min: 3, max: 3 }, programme: fredericson, weeks: 6 });
+    expect(of('fredericson-strength.workout')).toEqual({ when: 'daily', schedule: { kind: 'daily', min: 1, max: 1 }, programme: fredericson, weeks: 6 });
+    expect(of('icing.workout')).toEqual({ when: '2-5x daily', schedule: { kind: 'daily', min: 2, max: 5 }, programme: extra, weeks: null });
+    expect(of('foam-rolling.workout')).toEqual({ when: '1-2x daily', schedule: { kind: 'daily', min: 1, max: 2 }, programme: extra, weeks: null });
+    expect(of('hip-strength-extras.workout')).toEqual({ when: null, schedule: null, programme: extra, weeks: null });
+    expect(of('self-care.workout')).toEqual({ when: null, schedule: null, programme: extra, weeks: null });
+    for (const file of files.filter((f) => compile(read(f)).plan!.tags.includes('pool'))) expect(of(file).programme, file).toBeNull();
+  });
+
+  it("passes the check across files: the programme's workouts with weeks: agree", () => {
+    const all = files.map((file) => ({ name: file, source: read(file), result: compile(read(file)) }));
+    expect(checkProgrammes(all)).toEqual(files.map(() => []));
+    // The check can fail: strength with 4 weeks would disagree with the stretches.
+    const shorter = all.map((f) =>
+      f.name === 'fredericson-strength.workout'
+        ? { ...f, result: compile(f.source.replace('weeks: 6', 'weeks: 4')), source: f.source.replace('weeks: 6', 'weeks: 4') }
+        : f,
+    );
+    const flagged = checkProgrammes(shorter).flatMap((list, k) => list.map((d) => `${files[k]}:${d.line} ${d.message}`));
+    expect(flagged).toEqual([
+      'fredericson-strength.workout:3 Every workout in programme "Fredericson" with weeks: needs the same number (4 here, 6 in fredericson-stretches.workout).',
+      'fredericson-stretches.workout:3 Every workout in programme "Fredericson" with weeks: needs the same number (6 here, 4 in fredericson-strength.workout).',
+    ]);
   });
 });

@@ -62,6 +62,44 @@ describe('loadLibrary', () => {
     expect(entries.map((e) => e.id)).toEqual(['a', 'b']);
   });
 
+  it('checks the workouts of one programme together: one whose weeks: disagree carries the error and cannot be started', () => {
+    const entries = loadLibrary({
+      '/workouts/knee-a.workout': '# Knee A\nprogramme: Knee\nweeks: 6\n1->3x 10 reps\n',
+      '/workouts/knee-b.workout': '# Knee B\nprogramme: Knee\nweeks: 6\n1->2x 10 reps\n',
+      '/workouts/knee-c.workout': '# Knee C\nprogramme: Knee, optional\nweeks: 4\n1m easy\n',
+      '/workouts/knee-extra.workout': '# Knee extra\nprogramme: Knee, optional\n1m easy\n',
+    });
+    const byId = Object.fromEntries(entries.map((e) => [e.id, e]));
+    for (const id of ['knee-a', 'knee-b', 'knee-extra']) expect(planOf(byId[id]!), id).not.toBeNull();
+    const c = byId['knee-c']!;
+    expect(planOf(c)).toBeNull();
+    expect(c.result?.ok).toBe(false);
+    expect(c.result?.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'programme-weeks',
+        severity: 'error',
+        line: 3,
+        column: 1,
+        endColumn: 9,
+        message: 'Every workout in programme "Knee" with weeks: needs the same number (4 here, 6 in knee-a.workout).',
+      }),
+    ]);
+    expect(cardOf(c)).toMatchObject({ title: 'Knee C', total: null, diagnostics: c.result?.diagnostics });
+  });
+
+  it('compiles the built-in Fredericson programme with no programme errors, its weeks and schedules read', () => {
+    const fredericson = library.filter((e) => planOf(e)?.programme?.name === 'Fredericson');
+    expect(library.every((e) => e.result?.ok)).toBe(true);
+    expect(fredericson.map((e) => [e.id, planOf(e)!.programme!.optional, planOf(e)!.weeks]).sort()).toEqual([
+      ['foam-rolling', true, null],
+      ['fredericson-strength', false, 6],
+      ['fredericson-stretches', false, 6],
+      ['hip-strength-extras', true, null],
+      ['icing', true, null],
+      ['self-care', true, null],
+    ]);
+  });
+
   it('slugs paths', () => {
     expect(slugOf('/workouts/race-simulation.workout')).toBe('race-simulation');
   });
