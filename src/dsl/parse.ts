@@ -40,6 +40,7 @@ const DAY_NAMES: Readonly<Record<string, Weekday>> = {
 const WEEK_ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const FULL_DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WHEN_MESSAGE = 'Write when: 3x daily (or daily, 2-5x daily, 3x weekly, Mon, Wed, Fri).';
+const PROGRAMME_HINT = 'For example: programme: Fredericson (or programme: Fredericson, optional for an extra).';
 /** Sessions a day `when:` accepts: one an hour. */
 const MAX_PER_DAY = 24;
 
@@ -342,7 +343,7 @@ export class Parser {
       case 'programme':
         this._programme = null;
         if (raw === '') {
-          this._report.error('empty-setting', nameToken.start, colon.end, 'Give the programme a name.', 'e.g. programme: Fredericson');
+          this._report.error('empty-setting', nameToken.start, colon.end, 'Give the programme a name.', PROGRAMME_HINT);
           return;
         }
         this._guard(() => {
@@ -457,7 +458,7 @@ export class Parser {
     nameText = nameText.trim();
     if (nameText.length >= 2 && nameText.startsWith('"') && nameText.endsWith('"')) nameText = nameText.slice(1, -1).trim();
     const name = nameText.replace(/\s+/g, ' ');
-    if (name === '') this._fail('empty-setting', start, end, 'Give the programme a name.', 'e.g. programme: Fredericson, optional');
+    if (name === '') this._fail('empty-setting', start, end, 'Give the programme a name.', PROGRAMME_HINT);
     return { name, optional };
   }
 

@@ -97,8 +97,12 @@ describe('programme:', () => {
   });
 
   it('needs a name, and only "optional" after it', () => {
-    expect(errorsOf('programme:')).toEqual(['2:1-11 empty-setting: Give the programme a name. (e.g. programme: Fredericson)']);
-    expect(errorsOf('programme: ""')).toEqual(['2:12-14 empty-setting: Give the programme a name. (e.g. programme: Fredericson, optional)']);
+    expect(errorsOf('programme:')).toEqual([
+      '2:1-11 empty-setting: Give the programme a name. (For example: programme: Fredericson (or programme: Fredericson, optional for an extra).)',
+    ]);
+    expect(errorsOf('programme: ""')).toEqual([
+      '2:12-14 empty-setting: Give the programme a name. (For example: programme: Fredericson (or programme: Fredericson, optional for an extra).)',
+    ]);
     expect(errorsOf('programme: Knee, extra')).toEqual(['2:18-23 bad-programme: Only "optional" goes after the name: programme: Fredericson, optional.']);
   });
 
