@@ -7,7 +7,7 @@
  */
 import type { Amount, Ladder, Node, Quantity, Repeat, Span, Step, Workout, ZoneDef } from './ast';
 import { MAX_DIAGNOSTICS, type DiagnosticCode, type Reporter } from './diagnostics';
-import type { Programme, Schedule, SideKind, Target, Tempo, Weekday } from './plan';
+import { WEEKDAYS, type Programme, type Schedule, type SideKind, type Target, type Tempo, type Weekday } from './plan';
 import { suggest } from './suggest';
 import { splitLines, type SourceLine } from './text';
 import { MAX_INT, tokenize, type Token } from './tokens';
@@ -16,28 +16,29 @@ import { BUILT_IN_ZONES } from './zones';
 const SETTINGS = ['when', 'weeks', 'switch', 'tags', 'programme'] as const;
 type SettingName = (typeof SETTINGS)[number];
 
-/** Day names `when:` understands (any case), short and long. */
-const DAY_NAMES: Readonly<Record<string, Weekday>> = {
-  mon: 'mon',
-  monday: 'mon',
-  tue: 'tue',
-  tues: 'tue',
-  tuesday: 'tue',
-  wed: 'wed',
-  weds: 'wed',
-  wednesday: 'wed',
-  thu: 'thu',
-  thur: 'thu',
-  thurs: 'thu',
-  thursday: 'thu',
-  fri: 'fri',
-  friday: 'fri',
-  sat: 'sat',
-  saturday: 'sat',
-  sun: 'sun',
-  sunday: 'sun',
-};
-const WEEK_ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** Day names `when:` understands (any case), short and long. A map, so `constructor` is not a day. */
+const DAY_NAMES: ReadonlyMap<string, Weekday> = new Map(
+  Object.entries({
+    mon: 'mon',
+    monday: 'mon',
+    tue: 'tue',
+    tues: 'tue',
+    tuesday: 'tue',
+    wed: 'wed',
+    weds: 'wed',
+    wednesday: 'wed',
+    thu: 'thu',
+    thur: 'thu',
+    thurs: 'thu',
+    thursday: 'thu',
+    fri: 'fri',
+    friday: 'fri',
+    sat: 'sat',
+    saturday: 'sat',
+    sun: 'sun',
+    sunday: 'sun',
+  } as const),
+);
 const FULL_DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WHEN_MESSAGE = 'Write when: 3x daily (or daily, 2-5x daily, 3x weekly, Mon, Wed, Fri).';
 const PROGRAMME_HINT = 'For example: programme: Fredericson (or programme: Fredericson, optional for an extra).';
@@ -414,10 +415,10 @@ export class Parser {
     const isComma = (t: Token) => t.kind === 'punct' && t.text === ',';
     const words = tokens.filter((t) => t.kind === 'word');
     if (tokens.some((t) => (t.kind !== 'word' && !isComma(t)) || t.lower === 'daily' || t.lower === 'weekly')) return general();
-    if (!words.some((t) => DAY_NAMES[t.lower] !== undefined) && !tokens.some(isComma)) return general();
+    if (!words.some((t) => DAY_NAMES.has(t.lower)) && !tokens.some(isComma)) return general();
     const days = new Set<Weekday>();
     for (const w of words) {
-      const day = DAY_NAMES[w.lower];
+      const day = DAY_NAMES.get(w.lower);
       if (day !== undefined) {
         days.add(day);
         continue;
@@ -432,7 +433,7 @@ export class Parser {
       );
     }
     if (days.size === 0) return general();
-    return { kind: 'days', days: WEEK_ORDER.filter((d) => days.has(d)) };
+    return { kind: 'days', days: WEEKDAYS.filter((d) => days.has(d)) };
   }
 
   /** `Fredericson` or `Fredericson, optional`. */

@@ -77,6 +77,7 @@ describe('when:', () => {
   it('names a day it does not know, with the nearest day as a hint', () => {
     expect(errorsOf('when: Mon, Funday')).toEqual(['2:12-18 unknown-day: Unknown day "Funday". (Did you mean "Sun"?)']);
     expect(errorsOf('when: Mon, Wdnesday')).toEqual(['2:12-20 unknown-day: Unknown day "Wdnesday". (Did you mean "Wed"?)']);
+    expect(errorsOf('when: Mon, constructor')).toEqual(['2:12-23 unknown-day: Unknown day "constructor". (Days are Mon, Tue, Wed, Thu, Fri, Sat and Sun.)']);
     expect(errorsOf('when: Mon, Xyz')).toEqual(['2:12-15 unknown-day: Unknown day "Xyz". (Days are Mon, Tue, Wed, Thu, Fri, Sat and Sun.)']);
   });
 });
