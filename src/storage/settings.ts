@@ -86,13 +86,34 @@ export interface RememberedChoices {
   readonly week?: number;
 }
 
+/** How remembered choices are stored: 2 since built-in workouts gained `programme:` lines. */
+const CHOICES_VERSION = 2;
+
+/**
+ * Choices are keyed by their source line (`LINE:COL`). When a built-in
+ * workout gained a setting line above its steps, its ranges moved down: a
+ * choice remembered before (no version) follows its range to the new line,
+ * so a hold time is never applied to another step.
+ */
+export const MOVED_CHOICE_LINES: Readonly<Record<string, Readonly<Record<number, number>>>> = {
+  icing: { 6: 7 },
+  'self-care': { 4: 5, 5: 6 },
+};
+
+function movedKey(workoutId: string, key: string): string {
+  const m = /^(\d+)(:\d+)?$/.exec(key);
+  const to = m ? MOVED_CHOICE_LINES[workoutId]?.[Number(m[1])] : undefined;
+  return to === undefined ? key : `${to}${m![2] ?? ''}`;
+}
+
 /** The choices last used for a workout (rounds, hold times, week), per workout id. */
 export function loadChoices(workoutId: string, storage: Storage | undefined = globalThis.localStorage): RememberedChoices {
   try {
-    const all = JSON.parse(storage?.getItem(CHOICES_KEY) ?? '{}') as Record<string, RememberedChoices>;
+    const all = JSON.parse(storage?.getItem(CHOICES_KEY) ?? '{}') as Record<string, RememberedChoices & { v?: number }>;
     const entry = all[workoutId];
+    const old = entry !== undefined && entry.v !== CHOICES_VERSION;
     const choices: Record<string, number> = {};
-    for (const [k, v] of Object.entries(entry?.choices ?? {})) if (Number.isInteger(v)) choices[k] = v;
+    for (const [k, v] of Object.entries(entry?.choices ?? {})) if (Number.isInteger(v)) choices[old ? movedKey(workoutId, k) : k] = v;
     const week = entry?.week;
     return Number.isInteger(week) ? { choices, week: week! } : { choices };
   } catch {
@@ -109,7 +130,7 @@ export function saveChoices(workoutId: string, remembered: RememberedChoices, st
       // Unreadable: start again rather than never remembering anything.
     }
     const all = (stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<string, RememberedChoices>;
-    all[workoutId] = remembered;
+    all[workoutId] = { ...remembered, v: CHOICES_VERSION } as RememberedChoices;
     storage?.setItem(CHOICES_KEY, JSON.stringify(all));
   } catch {
     // Not remembered this time; nothing else depends on it.

@@ -3,7 +3,10 @@
  * on the device (nothing, corrupt JSON, an older or hand-edited object), the
  * app gets valid settings, keeping every field that is still good.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src/dsl/index';
+import { MOVED_CHOICE_LINES } from '../../../src/storage/settings';
 import { DEFAULT_SETTINGS, loadChoices, loadSettings, saveChoices, saveSettings, type Settings } from '../../../src/app/shared/settings';
 
 const SETTINGS_KEY = 'aquajog.settings';
@@ -159,6 +162,27 @@ describe('loadChoices and saveChoices', () => {
     saveChoices('wave-your-hands', { choices: { '4:1': 12 } }, storage);
     expect(loadChoices('wave-your-hands', storage)).toEqual({ choices: { '4:1': 12 } });
     expect(loadChoices('fredericson-strength', storage)).toEqual({ choices: { '6:10': 25 }, week: 3 });
+  });
+
+  it('moves choices remembered before a built-in workout gained a setting line along with their steps', () => {
+    const storage = new FakeStorage();
+    // As an earlier version saved them: no format version, keyed by the old lines.
+    storage.items.set(
+      CHOICES_KEY,
+      JSON.stringify({ 'self-care': { choices: { '4:1': 30, '5:1': 25 } }, icing: { choices: { '6': 12 } }, 'wave-your-hands': { choices: { '6:1': 15 } } }),
+    );
+    expect(loadChoices('self-care', storage)).toEqual({ choices: { '5:1': 30, '6:1': 25 } });
+    expect(loadChoices('icing', storage)).toEqual({ choices: { '7': 12 } });
+    expect(loadChoices('wave-your-hands', storage)).toEqual({ choices: { '6:1': 15 } });
+    // Every moved line lands on a range of the workout as it is now.
+    for (const [id, moves] of Object.entries(MOVED_CHOICE_LINES)) {
+      const plan = compile(readFileSync(new URL(`../../../workouts/${id}.workout`, import.meta.url), 'utf8')).plan!;
+      const lines = plan.choices.map((c) => Number(c.id.split(':')[0]));
+      for (const to of Object.values(moves)) expect(lines, `${id} line ${to}`).toContain(to);
+    }
+    // Saved again now, they are read as they are.
+    saveChoices('self-care', { choices: { '5:1': 20 } }, storage);
+    expect(loadChoices('self-care', storage)).toEqual({ choices: { '5:1': 20 } });
   });
 
   it('keeps only whole-number choices and weeks', () => {
