@@ -670,7 +670,8 @@ export class AqApp extends LitElement {
     if (!entry) return html`<aq-workout-page .entry=${null} .workoutId=${id}></aq-workout-page>`;
     const remembered = loadChoices(id);
     const plan = library.compileSafely(entry.source, library.compileOptions(remembered.choices, remembered.week));
-    const runnable = library.planOf(plan) ?? library.planOf(entry);
+    // Never a workout the library found broken (in itself or across its programme), whatever was remembered.
+    const runnable = library.planOf(entry) === null ? null : (library.planOf(plan) ?? library.planOf(entry));
     // The interrupted run of this workout is offered above: no second big Start beside Resume.
     const offered = this._interrupted?.workoutId === id;
     return html`<section class="ready">

@@ -104,7 +104,8 @@ export class AqWorkoutPage extends LitElement {
       const remembered = this.entry === null ? { choices: {} } : loadChoices(this.entry.id);
       this._chosen = remembered.choices;
       this._week = remembered.week ?? null;
-      const fresh = Object.keys(this._chosen).length === 0 && this._week === null;
+      // A workout the library found broken (in itself or across its programme) shows why, whatever was chosen.
+      const fresh = (Object.keys(this._chosen).length === 0 && this._week === null) || (this.entry !== null && planOf(this.entry) === null);
       this._compiled =
         this.entry === null
           ? null
@@ -117,7 +118,7 @@ export class AqWorkoutPage extends LitElement {
         this._week = null;
         this._compiled = { result: this.entry.result, error: this.entry.error };
       }
-    } else if ((changed.has('_chosen') || changed.has('_week')) && this.entry !== null) {
+    } else if ((changed.has('_chosen') || changed.has('_week')) && this.entry !== null && planOf(this.entry) !== null) {
       this._compiled = compileSafely(this.entry.source, compileOptions(this._chosen, this._week));
     }
   }

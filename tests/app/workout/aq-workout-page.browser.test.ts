@@ -79,6 +79,22 @@ describe('<aq-workout-page>', () => {
     await expect.element(page.getByText('Line 2:4')).toBeVisible();
   });
 
+  it('never offers Start for a workout whose programme disagrees, even with choices remembered', async () => {
+    const [entry] = loadLibrary({
+      '/workouts/mine.workout': '# Mine\nweeks: 4\nprogramme: P\n10-12x\n  30s easy\n',
+      '/workouts/other.workout': '# Other\nweeks: 6\nprogramme: P\n1m easy\n',
+      '/workouts/third.workout': '# Third\nweeks: 6\nprogramme: P\n1m easy\n',
+    }).filter((e) => e.id === 'mine');
+    localStorage.setItem('aquajog.choices', JSON.stringify({ mine: { choices: { '4:1': 12 }, v: 2 } }));
+    try {
+      await mount('aq-workout-page', { entry: entry! });
+      await expect.element(page.getByText(/Every workout in programme "P" with weeks: needs the same number/)).toBeVisible();
+      expect(page.getByRole('button', { name: 'Start', exact: true }).elements()).toHaveLength(0);
+    } finally {
+      localStorage.removeItem('aquajog.choices');
+    }
+  });
+
   it('keeps the choices on screen when one makes the workout invalid', async () => {
     // 1,500 rounds of two steps is over the 2,000-interval limit.
     const [entry] = loadLibrary({ '/workouts/long.workout': '# Long\n1-1500x\n  1s easy\n  1s hard\n' });
