@@ -3,7 +3,8 @@
  * killed with SIGKILL at random instants of a run on a real profile on disk,
  * some runs started within the first 100 ms after the page appears. Launched
  * again on the same profile, the app offers the cut-off run, and keeping it
- * leaves exactly one session in History.
+ * leaves exactly one session in History. Each trial prints when the tap came after
+ * the first paint and after the Start button appeared.
  *
  * Every trial prints its seed and instants; replay one with
  * `AQUAJOG_KILL_SEED=<seed> AQUAJOG_KILLS=<n> [AQUAJOG_KILL_MIN_MS=.. AQUAJOG_KILL_MAX_MS=..] npx vitest run --project e2e tests/e2e/hard-kill.e2e.test.ts`.
@@ -100,18 +101,47 @@ describe('a browser killed in the middle of a run', () => {
         running = await launch(profile);
         // When the tap lands, measured in the page against its first contentful paint.
         await running.page.context().addInitScript(() => {
-          addEventListener('click', () => ((globalThis as unknown as { tappedAt: number }).tappedAt ??= performance.now()), { capture: true });
+          const g = globalThis as unknown as { tappedAt?: number; startShownAt?: number };
+          addEventListener('click', () => (g.tappedAt ??= performance.now()), { capture: true });
+          // The first frame in which the workout page's Start button exists (it is in two shadow roots).
+          const look = () => {
+            const page = document.querySelector('aq-app')?.shadowRoot?.querySelector('aq-workout-page');
+            if (page?.shadowRoot?.querySelector('button.primary-action, button')) g.startShownAt = performance.now();
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
         });
         await running.page.goto(`${baseUrl}/#/workout/${workout.id}`, { waitUntil: 'commit' });
         const start = running.page.getByRole('button', { name: 'Start', exact: true });
-        await start.waitFor();
-        if (waitBeforeStart > 0) await running.page.waitForTimeout(waitBeforeStart);
-        await start.click({ force: true, noWaitAfter: true });
-        const startedAfter = await running.page.evaluate(() => {
+        if (early) {
+          // As fast as a finger: watch for the button every frame in the page, then one real tap at its centre.
+          const at = await running.page.waitForFunction(
+            () => {
+              const button = [
+                ...(document.querySelector('aq-app')?.shadowRoot?.querySelector('aq-workout-page')?.shadowRoot?.querySelectorAll('button') ?? []),
+              ].find((b) => b.textContent?.trim() === 'Start');
+              button?.scrollIntoView({ block: 'center' });
+              const box = button?.getBoundingClientRect();
+              return box && box.width > 0 ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+            },
+            undefined,
+            { polling: 'raf', timeout: 20_000 },
+          );
+          const { x, y } = (await at.jsonValue())!;
+          await running.page.mouse.click(x, y);
+        } else {
+          await start.waitFor();
+          await running.page.waitForTimeout(waitBeforeStart);
+          await start.click({ force: true, noWaitAfter: true });
+        }
+        const { afterPaint, afterShown } = await running.page.evaluate(() => {
+          const g = globalThis as unknown as { tappedAt: number; startShownAt?: number };
           const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-          return Math.round((globalThis as unknown as { tappedAt: number }).tappedAt - paint);
+          return { afterPaint: Math.round(g.tappedAt - paint), afterShown: g.startShownAt === undefined ? NaN : Math.round(g.tappedAt - g.startShownAt) };
         });
-        console.log(`${label} tapAfterFirstPaint=${startedAfter}ms`);
+        console.log(`${label} tapAfterFirstPaint=${afterPaint}ms tapAfterStartShown=${afterShown}ms`);
+        // The tap started the run (else the trial would test nothing).
+        await running.page.waitForURL(/#\/run\//, { timeout: 5000 });
         await new Promise((resolve) => setTimeout(resolve, killAfter));
         await kill(running);
         running = null;
