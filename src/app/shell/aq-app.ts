@@ -266,6 +266,8 @@ export class AqApp extends LitElement {
   @state() private _storeProblem: string | null = null;
   /** A short-lived message (a cut-off run that was kept in History). */
   @state() private _notice: string | null = null;
+  /** A part of the app that could not be loaded. */
+  @state() private _loadProblem: string | null = null;
   /** Opening the database, recording runs and keeping cut-off ones: all outside the shell (once loaded). */
   private _runs: Runs | null = null;
   /** The modules loaded on demand, once they are here. */
@@ -297,20 +299,34 @@ export class AqApp extends LitElement {
     this.addEventListener('aq-run-end', this._onRunEnd);
     this.addEventListener('aq-settings-import', this._onSettingsImport);
     // After the first paint: the database, so an interrupted run is offered and it is open before any Start.
-    void this.updateComplete.then(() => this._openStore());
+    this._kick(this.updateComplete.then(() => this._openStore()));
   }
 
   /** Loads a module once; the element re-renders when it arrives. */
   private _once<T>(key: string, load: () => Promise<T>, keep: (module: T) => void): Promise<T> {
     let loading = this._loading.get(key) as Promise<T> | undefined;
     if (!loading) {
-      loading = load().then((module) => {
-        keep(module);
-        return module;
-      });
+      loading = load().then(
+        (module) => {
+          keep(module);
+          this._loadProblem = null;
+          return module;
+        },
+        (e: unknown) => {
+          // Precached, so this is rare (a storage failure, a broken deploy): say so, and try again next time.
+          this._loading.delete(key);
+          this._loadProblem = `Part of Aquajog couldn't load (${(e as Error)?.message ?? e}). Reload to try again.`;
+          throw e;
+        },
+      );
       this._loading.set(key, loading);
     }
     return loading;
+  }
+
+  /** Starts loading without waiting; a failure is shown by `_once`. */
+  private _kick(loading: Promise<unknown>): void {
+    loading.catch(() => undefined);
   }
 
   private _loadRunKit(): Promise<RunKit> {
@@ -382,7 +398,7 @@ export class AqApp extends LitElement {
     if (!checkpoint || this._session) return;
     this._interrupted = checkpoint;
     // Resume needs the session: have it ready before the tap.
-    void this._loadSessionKit();
+    this._kick(this._loadSessionKit());
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -451,7 +467,7 @@ export class AqApp extends LitElement {
     const runs = this._runs;
     if (!kit || !runs) {
       // Only if Start comes before its own page's code (never in practice: it loads with the page).
-      void this._loadSessionKit().then(() => this._startRun(info, plan, events));
+      this._kick(this._loadSessionKit().then(() => this._startRun(info, plan, events)));
       return;
     }
     this._endRun();
@@ -570,7 +586,8 @@ export class AqApp extends LitElement {
   }
 
   private _problemBanner() {
-    return this._storeProblem ? html`<p class="problem" role="alert">${this._storeProblem}</p>` : '';
+    const problem = this._loadProblem ?? this._storeProblem;
+    return problem ? html`<p class="problem" role="alert">${problem}</p>` : '';
   }
 
   private _noticeBanner() {
@@ -624,7 +641,7 @@ export class AqApp extends LitElement {
       case RouteName.Library:
         return html`<aq-library-page .entries=${this.cards}></aq-library-page>`;
       case RouteName.Workout: {
-        void this._loadWorkoutPage();
+        this._kick(this._loadWorkoutPage());
         const library = this._library;
         // Its Start needs the session code at hand (audio unlocks inside the tap): both arrive together.
         if (!library || !this._sessionKit) return this._opening(this.cards.find((card) => card.id === route.id)?.title);
@@ -640,12 +657,12 @@ export class AqApp extends LitElement {
           : html`<h1 tabindex="-1">History</h1>
               <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
-        void this._loadWorkoutPage();
+        this._kick(this._loadWorkoutPage());
         return this._library && this._sessionKit
           ? this._readyPage(this._library, route.id)
           : this._opening(this.cards.find((card) => card.id === route.id)?.title);
       case RouteName.NotFound:
-        void this._loadWorkoutPage();
+        this._kick(this._loadWorkoutPage());
         return this._library ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
     }
   }
