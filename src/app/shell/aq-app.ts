@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
 import builtInCards from 'virtual:aquajog-library';
 import type { Plan } from '../../dsl/plan';
 import type { TimerStatus } from '../../engine/timer';
@@ -49,6 +49,8 @@ const PAUSED: TimerStatus = 'paused';
 export class AqApp extends LitElement {
   static override styles = [
     sharedStyles,
+    // Ordinary buttons (Save as ended early, Discard, Start again) look as they do everywhere else.
+    buttonStyles,
     primaryActionStyles,
     css`
       :host {
@@ -183,16 +185,6 @@ export class AqApp extends LitElement {
         font-size: var(--aq-text-xl);
         line-height: var(--aq-leading-tight);
       }
-      .actions button:not(.primary-action) {
-        min-height: var(--aq-tap-min);
-        padding-inline: var(--aq-space-4);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface-alt);
-        color: var(--aq-color-text);
-        font: inherit;
-        font-weight: 700;
-      }
       /*
        * After the workout the timer is only its heading (a band in the last zone's colour), and the review
        * follows it in the page's flow: never under or over the heading however many lines it takes, and
@@ -215,16 +207,6 @@ export class AqApp extends LitElement {
         display: grid;
         gap: var(--aq-space-4);
         justify-items: start;
-      }
-      .ready .secondary {
-        min-height: var(--aq-tap-min);
-        padding-inline: var(--aq-space-4);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface-alt);
-        color: var(--aq-color-text);
-        font: inherit;
-        font-weight: 700;
       }
       /* Side by side where both fit, else one above the other, each as wide as the column: never past its edges. */
       .after {
@@ -697,7 +679,7 @@ export class AqApp extends LitElement {
         runnable
           ? html`<p>${library.summarise(runnable)}</p>
             <button
-              class=${offered ? 'secondary' : 'primary-action'}
+              class=${offered ? '' : 'primary-action'}
               @click=${() =>
                 this._startRun(
                   { sessionId: newId(), workoutId: id, source: entry.source, choices: runnable.chosen, week: runnable.weeks === null ? null : runnable.week },
