@@ -73,6 +73,16 @@ export const sharedStyles: CSSResult = css`
     border: 0;
   }
 
+  /* A zone's colour beside its name (set --swatch on the element). */
+  .swatch {
+    display: inline-block;
+    width: 0.9em;
+    height: 0.9em;
+    margin-inline-end: var(--aq-space-2);
+    border-radius: var(--aq-radius-1);
+    background: var(--swatch);
+    vertical-align: -0.1em;
+  }
   .tags {
     display: flex;
     flex-wrap: wrap;
@@ -127,6 +137,27 @@ export const disclosureStyles: CSSResult = css`
     details > summary::before {
       transition: none;
     }
+  }
+`;
+
+/** Facts as label over value ("Total 1:17:00", "When 3x daily"): a <dl> of <div>s, wrapping on narrow screens. */
+export const factListStyles: CSSResult = css`
+  dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--aq-space-2) var(--aq-space-5);
+    margin: 0;
+  }
+  dl > div {
+    display: grid;
+  }
+  dt {
+    color: var(--aq-color-text-muted);
+    font-size: var(--aq-text-sm);
+  }
+  dd {
+    margin: 0;
+    font-weight: 700;
   }
 `;
 

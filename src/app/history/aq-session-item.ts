@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { compileOptions, formatClock, outline, summarise, type OutlineBlock } from '../../dsl';
 import type { SessionRecord } from '../../storage/schema';
-import { buttonStyles, disclosureStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, disclosureStyles, factListStyles, sharedStyles } from '../../styles/shared';
 import { cssProps } from '../shared/css-props';
 import { sessionDeleteEvent, sessionSaveEvent } from '../shared/events';
 import { completionText, sessionDateText, zoneTimes } from './history-format';
@@ -67,6 +67,7 @@ export class AqSessionItem extends LitElement {
     sharedStyles,
     buttonStyles,
     disclosureStyles,
+    factListStyles,
     css`
       article {
         display: grid;
@@ -87,24 +88,16 @@ export class AqSessionItem extends LitElement {
         align-items: baseline;
         gap: var(--aq-space-2);
       }
+      /* Label beside value here, to keep a session's facts to a line or two. */
       dl {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--aq-space-1) var(--aq-space-5);
-        margin: 0;
+        row-gap: var(--aq-space-1);
       }
       dl > div {
         display: flex;
         gap: var(--aq-space-2);
         align-items: baseline;
       }
-      dt {
-        color: var(--aq-color-text-muted);
-        font-size: var(--aq-text-sm);
-      }
       dd {
-        margin: 0;
-        font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
       .early {

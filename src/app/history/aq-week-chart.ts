@@ -92,15 +92,6 @@ export class AqWeekChart extends LitElement {
         list-style: none;
         font-size: var(--aq-text-sm);
       }
-      .swatch {
-        display: inline-block;
-        width: 0.9em;
-        height: 0.9em;
-        margin-inline-end: var(--aq-space-2);
-        border-radius: var(--aq-radius-1);
-        background: var(--swatch);
-        vertical-align: -0.1em;
-      }
       /*
        * A column per zone doesn't fit a phone, so the table scrolls sideways in
        * its own region (labelled and focusable, so a keyboard can scroll it),

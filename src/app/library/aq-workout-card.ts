@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { sharedStyles } from '../../styles/shared';
+import { factListStyles, sharedStyles } from '../../styles/shared';
 import type { LibraryCard } from './library-card';
 import { workoutHref } from '../shell/router';
 
@@ -19,6 +19,7 @@ import { workoutHref } from '../shell/router';
 export class AqWorkoutCard extends LitElement {
   static override styles = [
     sharedStyles,
+    factListStyles,
     css`
       article {
         position: relative;
@@ -45,23 +46,6 @@ export class AqWorkoutCard extends LitElement {
         position: absolute;
         inset: 0;
         border-radius: var(--aq-radius-2);
-      }
-      dl {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--aq-space-2) var(--aq-space-5);
-        margin: 0;
-      }
-      dl > div {
-        display: grid;
-      }
-      dt {
-        color: var(--aq-color-text-muted);
-        font-size: var(--aq-text-sm);
-      }
-      dd {
-        margin: 0;
-        font-weight: 700;
       }
       .total {
         font-size: var(--aq-text-xl);

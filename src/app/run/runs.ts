@@ -50,6 +50,8 @@ export class Runs {
   private _store: Store | null = null;
   private _opening: Promise<Store> | null = null;
   private _askedPersistence = false;
+  /** Plans rebuilt for cut-off runs, by checkpoint. */
+  private readonly _plans = new WeakMap<Checkpoint, Plan | null>();
   private readonly _locks: RunLocks;
   private readonly _persistence: Persistence;
   private readonly _now: () => number;
@@ -132,7 +134,12 @@ export class Runs {
 
   /** Where a cut-off run would be now, by the clock. */
   assess(checkpoint: Checkpoint, now = this._now()): Assessment {
-    const plan = rebuildPlan(checkpoint);
+    // The shell asks on every render while it offers the run: compile its workout once.
+    let plan = this._plans.get(checkpoint);
+    if (plan === undefined) {
+      plan = rebuildPlan(checkpoint);
+      this._plans.set(checkpoint, plan);
+    }
     if (!plan) return { checkpoint, plan, over: false, state: null };
     const state = new Timer(plan, new ManualClock(now), checkpoint.events).state();
     return { checkpoint, plan, over: state.status === TimerStatus.Finished, state };

@@ -60,15 +60,6 @@ export class AqTimeline extends LitElement {
       .zone-name {
         font-weight: 700;
       }
-      .swatch {
-        display: inline-block;
-        width: 0.9em;
-        height: 0.9em;
-        margin-inline-end: var(--aq-space-2);
-        border-radius: var(--aq-radius-1);
-        background: var(--swatch);
-        vertical-align: -0.1em;
-      }
       .step-label {
         display: block;
         font-weight: 600;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { compileOptions, estimateNote, summarise, weekTable } from '../../dsl';
 import type { CompileResult, Plan, WeekRow } from '../../dsl';
-import { primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { factListStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
 import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from '../shared/events';
 import { curlyQuotes, isClock, splitSource } from '../shared/format';
 import { compileSafely, planOf, type LibraryEntry } from '../library/library';
@@ -24,6 +24,7 @@ import './aq-week-table';
 export class AqWorkoutPage extends LitElement {
   static override styles = [
     sharedStyles,
+    factListStyles,
     primaryActionStyles,
     css`
       :host {
@@ -47,21 +48,9 @@ export class AqWorkoutPage extends LitElement {
         gap: var(--aq-space-2);
       }
       dl {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--aq-space-2) var(--aq-space-6);
-        margin: 0;
-      }
-      dl > div {
-        display: grid;
-      }
-      dt {
-        color: var(--aq-color-text-muted);
-        font-size: var(--aq-text-sm);
+        column-gap: var(--aq-space-6);
       }
       dd {
-        margin: 0;
-        font-weight: 700;
         font-size: var(--aq-text-lg);
       }
       dd.total {
