@@ -256,6 +256,8 @@ export class AqApp extends LitElement {
   @state() private _library: Library | null = null;
   @state() private _runKit: RunKit | null = null;
   @state() private _sessionKit: SessionKit | null = null;
+  /** The workout page, the library and the session have all arrived (the page's Start needs all three). */
+  @state() private _workoutPageReady = false;
   private readonly _loading = new Map<string, Promise<unknown>>();
   /** A run that was cut off (reload, crash) and can be resumed. */
   @state() private _interrupted: Checkpoint | null = null;
@@ -347,7 +349,7 @@ export class AqApp extends LitElement {
     return this._once(
       'workout-page',
       () => Promise.all([import('../workout/aq-workout-page'), this._loadLibrary(), this._loadSessionKit()]),
-      () => undefined,
+      () => (this._workoutPageReady = true),
     );
   }
 
@@ -626,7 +628,7 @@ export class AqApp extends LitElement {
         this._kick(this._loadWorkoutPage());
         const library = this._library;
         // Its Start needs the session code at hand (audio unlocks inside the tap): both arrive together.
-        if (!library || !this._sessionKit) return this._opening(this.cards.find((card) => card.id === route.id)?.title);
+        if (!library || !this._workoutPageReady) return this._opening(this.cards.find((card) => card.id === route.id)?.title);
         return html`<aq-workout-page .entry=${library.findEntry(library.library, route.id) ?? null} .workoutId=${route.id}></aq-workout-page>`;
       }
       case RouteName.Settings:
@@ -640,12 +642,12 @@ export class AqApp extends LitElement {
               <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
         this._kick(this._loadWorkoutPage());
-        return this._library && this._sessionKit
+        return this._library && this._workoutPageReady
           ? this._readyPage(this._library, route.id)
           : this._opening(this.cards.find((card) => card.id === route.id)?.title);
       case RouteName.NotFound:
         this._kick(this._loadWorkoutPage());
-        return this._library ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
+        return this._library && this._workoutPageReady ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
     }
   }
 
