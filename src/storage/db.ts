@@ -5,6 +5,7 @@
  * on any earlier version arrives at the current one with its data):
  *   1. `sessions` (by start time) and `checkpoint` (the run in progress).
  *   2. `workouts` (custom workouts) and a `by-workout` index on sessions.
+ *   3. `programmes` (programmes followed day by day, one record each).
  *
  * Every record read back goes through its zod schema; a record that fails is
  * skipped and counted, never allowed to break a page.
@@ -17,15 +18,17 @@ import {
   backupSchema,
   checkpointSchema,
   customWorkoutSchema,
+  programmeRecordSchema,
   sessionSchema,
   type Backup,
   type Checkpoint,
   type CustomWorkout,
   type SessionRecord,
 } from './schema';
+import type { ProgrammeRecord } from '../programme/programme';
 
 export const DB_NAME = 'aquajog';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 const CHECKPOINT_KEY = 'current';
 /** Largest backup file accepted for import. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -38,6 +41,7 @@ export interface AquajogSchema extends DBSchema {
   };
   checkpoint: { key: string; value: Checkpoint };
   workouts: { key: string; value: CustomWorkout; indexes: { 'by-updated': number } };
+  programmes: { key: string; value: ProgrammeRecord };
 }
 
 export type DbEvent =
@@ -57,7 +61,7 @@ export interface OpenOptions {
 export function upgrade(
   db: IDBPDatabase<AquajogSchema>,
   oldVersion: number,
-  tx: IDBPTransaction<AquajogSchema, ('sessions' | 'checkpoint' | 'workouts')[], 'versionchange'>,
+  tx: IDBPTransaction<AquajogSchema, ('sessions' | 'checkpoint' | 'workouts' | 'programmes')[], 'versionchange'>,
 ): void {
   if (oldVersion < 1) {
     const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
@@ -69,6 +73,7 @@ export function upgrade(
     workouts.createIndex('by-updated', 'updatedAt');
     tx.objectStore('sessions').createIndex('by-workout', 'workoutId');
   }
+  if (oldVersion < 3) db.createObjectStore('programmes', { keyPath: 'id' });
 }
 
 export interface Page<T> {
@@ -99,6 +104,7 @@ export interface ImportResult {
   readonly updated: number;
   readonly unchanged: number;
   readonly workouts: number;
+  readonly programmes: number;
   readonly settings: Settings | null;
 }
 
@@ -221,11 +227,46 @@ export class Store {
     return parsed.success ? parsed.data : null;
   }
 
-  /** Everything: sessions, the checkpoint and custom workouts. */
+  /** Sessions that started in [from, to), oldest first (a programme's days). */
+  async sessionsBetween(from: number, to: number): Promise<SessionRecord[]> {
+    const raw = await (await this._conn()).getAllFromIndex('sessions', 'by-start', IDBKeyRange.bound(from, to, false, true));
+    return raw.flatMap((r) => {
+      const parsed = sessionSchema.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** Everything: sessions, the checkpoint, custom workouts and programmes. */
   async clearAll(): Promise<void> {
     const db = await this._conn();
-    const tx = db.transaction(['sessions', 'checkpoint', 'workouts'], 'readwrite');
-    await Promise.all([tx.objectStore('sessions').clear(), tx.objectStore('checkpoint').clear(), tx.objectStore('workouts').clear(), tx.done]);
+    const tx = db.transaction(['sessions', 'checkpoint', 'workouts', 'programmes'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('sessions').clear(),
+      tx.objectStore('checkpoint').clear(),
+      tx.objectStore('workouts').clear(),
+      tx.objectStore('programmes').clear(),
+      tx.done,
+    ]);
+  }
+
+  // ---- programmes ----------------------------------------------------------------
+
+  /** Saves a programme's record (validated first), durably: a check-off is a promise kept. */
+  async saveProgramme(record: ProgrammeRecord): Promise<void> {
+    const parsed = programmeRecordSchema.parse(record);
+    const tx = (await this._conn()).transaction('programmes', 'readwrite', STRICT);
+    await Promise.all([tx.store.put(parsed), tx.done]);
+  }
+
+  /** Every programme run on this device, oldest first; a damaged record is skipped. */
+  async listProgrammes(): Promise<ProgrammeRecord[]> {
+    const all = await (await this._conn()).getAll('programmes');
+    return all
+      .flatMap((r) => {
+        const parsed = programmeRecordSchema.safeParse(r);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   // ---- the run in progress ----------------------------------------------------
@@ -330,9 +371,13 @@ export class Store {
   /** Everything as one backup document (sessions oldest first). */
   async exportAll(settings: Settings | null): Promise<Backup> {
     const db = await this._conn();
-    const tx = db.transaction(['sessions', 'workouts']);
-    // One request for all of them (a cursor costs a round trip per record), both stores at once.
-    const [stored, storedWorkouts] = await Promise.all([tx.objectStore('sessions').index('by-start').getAll(), tx.objectStore('workouts').getAll()]);
+    const tx = db.transaction(['sessions', 'workouts', 'programmes']);
+    // One request for all of them (a cursor costs a round trip per record), every store at once.
+    const [stored, storedWorkouts, storedProgrammes] = await Promise.all([
+      tx.objectStore('sessions').index('by-start').getAll(),
+      tx.objectStore('workouts').getAll(),
+      tx.objectStore('programmes').getAll(),
+    ]);
     const sessions: SessionRecord[] = [];
     for (const raw of stored) {
       const parsed = sessionSchema.safeParse(raw);
@@ -342,7 +387,11 @@ export class Store {
       const parsed = customWorkoutSchema.safeParse(w);
       return parsed.success ? [parsed.data] : [];
     });
-    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), sessions, workouts, settings };
+    const programmes = storedProgrammes.flatMap((p) => {
+      const parsed = programmeRecordSchema.safeParse(p);
+      return parsed.success ? [parsed.data] : [];
+    });
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), sessions, workouts, settings, programmes };
   }
 
   /**
@@ -353,7 +402,7 @@ export class Store {
   async importBackup(text: string): Promise<ImportResult> {
     const backup = parseBackup(text);
     const db = await this._conn();
-    const tx = db.transaction(['sessions', 'workouts'], 'readwrite', STRICT);
+    const tx = db.transaction(['sessions', 'workouts', 'programmes'], 'readwrite', STRICT);
     let added = 0;
     let updated = 0;
     let unchanged = 0;
@@ -378,8 +427,15 @@ export class Store {
       const old = existingWorkouts[i];
       if (!old || old.updatedAt < w.updatedAt) writes.push(workouts.put(w));
     });
+    const programmes = tx.objectStore('programmes');
+    const incoming = backup.programmes ?? [];
+    const existingProgrammes = await Promise.all(incoming.map((p) => programmes.get(p.id)));
+    incoming.forEach((p, i) => {
+      const old = existingProgrammes[i];
+      if (!old || old.updatedAt < p.updatedAt) writes.push(programmes.put(p));
+    });
     await Promise.all([...writes, tx.done]);
-    return { added, updated, unchanged, workouts: backup.workouts.length, settings: backup.settings };
+    return { added, updated, unchanged, workouts: backup.workouts.length, programmes: incoming.length, settings: backup.settings };
   }
 }
 
@@ -404,7 +460,7 @@ export function parseBackup(text: string): Backup {
       `This backup was made by a newer version of Aquajog (backup format ${version}; this app reads format ${BACKUP_VERSION}). Update the app first (reload it while online, then accept the update), then import again. Nothing was changed.`,
     );
   }
-  if (version !== BACKUP_VERSION) {
+  if (version !== BACKUP_VERSION && version !== 1) {
     throw new ImportError(
       `This backup is from a different version of Aquajog (format ${String((json as { version?: unknown }).version)}). Nothing was changed.`,
     );

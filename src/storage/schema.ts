@@ -3,6 +3,7 @@
  * from IndexedDB or a backup file goes through one of these.
  */
 import * as z from 'zod/mini';
+import type { ProgrammeRecord } from '../programme/programme';
 import { THEMES, type Settings } from './settings';
 
 const id = z.string().check(z.minLength(1), z.maxLength(100));
@@ -81,16 +82,46 @@ export const settingsSchema = z.object({
 const _sameShape: [z.infer<typeof settingsSchema>, Settings] extends [Settings, z.infer<typeof settingsSchema>] ? true : never = true;
 void _sameShape;
 
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const pain = z.int().check(z.minimum(0), z.maximum(10));
+
+/** A programme followed day by day (programme/programme.ts): its weeks, pauses, check-offs and pain check-ins. */
+export const programmeRecordSchema = z.object({
+  id,
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  weeks: z.int().check(z.minimum(1), z.maximum(52)),
+  start: day,
+  status: z.enum(['active', 'paused', 'ended']),
+  segments: z
+    .array(z.object({ from: day, week: z.int().check(z.minimum(1), z.maximum(60)), offset: z.int().check(z.minimum(0), z.maximum(6)) }))
+    .check(z.minLength(1), z.maxLength(1000)),
+  pauses: z.array(z.object({ from: day, to: z.nullable(day) })).check(z.maxLength(1000)),
+  ended: z.nullable(day),
+  marks: z.array(z.object({ id, workoutId: z.string(), day, at: epochMs })).check(z.maxLength(10_000)),
+  checkIns: z
+    .array(z.object({ id, day, at: epochMs, moment: z.enum(['before', 'after']), pain, workoutId: z.nullable(z.string()) }))
+    .check(z.maxLength(10_000)),
+  askPain: z.boolean(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+// The schema reads exactly a ProgrammeRecord (up to readonly-ness).
+const _sameProgramme: [z.infer<typeof programmeRecordSchema>, ProgrammeRecord] extends [ProgrammeRecord, unknown] ? true : never = true;
+void _sameProgramme;
+
 export const BACKUP_FORMAT = 'aquajog-backup';
-export const BACKUP_VERSION = 1;
+/** 1: sessions, workouts, settings. 2: and programmes. */
+export const BACKUP_VERSION = 2;
 
 /** The export file: everything, in one JSON document. */
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: epochMs,
   sessions: z.array(sessionSchema),
   workouts: z.array(customWorkoutSchema),
   settings: z.nullable(settingsSchema),
+  /** Not in format 1 backups. */
+  programmes: z.optional(z.array(programmeRecordSchema)),
 });
 export type Backup = z.infer<typeof backupSchema>;

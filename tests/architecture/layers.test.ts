@@ -14,7 +14,8 @@ const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const allowed: Record<string, readonly string[]> = {
   dsl: [],
   engine: ['dsl'],
-  storage: ['dsl', 'engine'],
+  programme: ['dsl'],
+  storage: ['dsl', 'engine', 'programme'],
   platform: ['dsl', 'engine'],
   styles: ['assets'],
 };
@@ -22,6 +23,7 @@ const allowed: Record<string, readonly string[]> = {
 const banned: Record<string, readonly string[]> = {
   dsl: ['lit', 'idb'],
   engine: ['lit', 'idb'],
+  programme: ['lit', 'idb'],
   storage: ['lit'],
   platform: ['lit', 'idb'],
 };

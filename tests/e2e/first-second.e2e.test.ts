@@ -107,7 +107,7 @@ describe('a workout started before the database opens', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this session' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^aquajog-session-2026-11-21-09\d\d\.json$/);
     const backup = JSON.parse(await readFile((await download.path())!, 'utf8'));
-    expect(backup).toMatchObject({ format: 'aquajog-backup', version: 1, workouts: [], settings: null });
+    expect(backup).toMatchObject({ format: 'aquajog-backup', version: 2, workouts: [], settings: null });
     expect(backup.sessions).toHaveLength(1);
     expect(backup.sessions[0]).toMatchObject({ workoutId: 'icing', completed: true, activeSeconds: 600 });
     expect(backup.sessions[0].startedAt - START.getTime()).toBeGreaterThanOrEqual(0);

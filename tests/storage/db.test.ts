@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/app/shared/settings';
 import { DB_VERSION, ImportError, MAX_BACKUP_BYTES, sessionsCsv, Store, weekStartOf, type DbEvent } from '../../src/storage/db';
+import type { ProgrammeRecord } from '../../src/programme/programme';
 import { BACKUP_FORMAT, type SessionRecord } from '../../src/storage/schema';
 
 let n = 0;
@@ -17,6 +18,25 @@ afterEach(() => {
 });
 
 const DAY = 24 * 3600 * 1000;
+
+function programme(id: string, patch: Partial<ProgrammeRecord> = {}): ProgrammeRecord {
+  return {
+    id,
+    name: 'Fredericson',
+    weeks: 6,
+    start: '2026-11-30',
+    status: 'active',
+    segments: [{ from: '2026-11-30', week: 1, offset: 0 }],
+    pauses: [],
+    ended: null,
+    marks: [],
+    checkIns: [],
+    askPain: true,
+    createdAt: T0,
+    updatedAt: T0,
+    ...patch,
+  };
+}
 const T0 = new Date(2026, 10, 2, 7, 30).getTime(); // a Monday morning, local time
 
 function session(i: number, patch: Partial<SessionRecord> = {}): SessionRecord {
@@ -161,7 +181,7 @@ describe('the run in progress', () => {
     expect(await store.loadCheckpoint()).toBeNull();
   });
 
-  it('commits finishing a run and imports with strict durability; checkpoints stay relaxed', async () => {
+  it('commits finishing a run, imports and programme changes with strict durability; checkpoints stay relaxed', async () => {
     const { store } = await fresh();
     const asked: { stores: string; durability: string | undefined }[] = [];
     const real = IDBDatabase.prototype.transaction;
@@ -174,13 +194,15 @@ describe('the run in progress', () => {
       await store.finishRun(session(1, { id: 'run-1' }));
       const backup = await store.exportAll(null);
       await store.importBackup(JSON.stringify({ ...backup, sessions: [session(2)] }));
+      await store.saveProgramme(programme('p1'));
     } finally {
       spy.mockRestore();
     }
     expect(asked).toEqual([
       { stores: 'checkpoint', durability: undefined },
       { stores: 'sessions+checkpoint', durability: 'strict' },
-      { stores: 'sessions+workouts', durability: 'strict' },
+      { stores: 'sessions+workouts+programmes', durability: 'strict' },
+      { stores: 'programmes', durability: 'strict' },
     ]);
   });
 });
@@ -209,6 +231,55 @@ describe('weekly totals and pain', () => {
     const sunday = new Date(2026, 10, 8, 23, 0).getTime();
     expect(new Date(weekStartOf(sunday)).getDay()).toBe(1);
     expect(new Date(weekStartOf(sunday)).getDate()).toBe(2);
+  });
+});
+
+describe('programmes', () => {
+  it('saves durably, lists oldest first, skips a damaged record and refuses an invalid one', async () => {
+    const { store, name } = await fresh();
+    await store.saveProgramme(programme('b', { createdAt: T0 + 1 }));
+    await store.saveProgramme(programme('a'));
+    await expect(store.saveProgramme(programme('c', { start: '30/11/2026' }))).rejects.toThrow();
+    const raw = await new Promise<IDBDatabase>((r) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => r(req.result);
+    });
+    await new Promise<void>((r) => {
+      const tx = raw.transaction('programmes', 'readwrite');
+      tx.objectStore('programmes').put({ id: 'broken', name: 7 });
+      tx.oncomplete = () => r();
+    });
+    raw.close();
+    expect((await store.listProgrammes()).map((p) => p.id)).toEqual(['a', 'b']);
+  });
+
+  it('are in the backup, merged by the newer copy, and cleared with everything', async () => {
+    const a = await fresh();
+    await a.store.saveProgramme(programme('p1', { marks: [{ id: 'm1', workoutId: 'fredericson-strength', day: '2026-11-30', at: T0 }], updatedAt: T0 + 5 }));
+    const backup = await a.store.exportAll(null);
+    expect(backup.programmes).toHaveLength(1);
+    const b = await fresh();
+    await b.store.saveProgramme(programme('p1', { updatedAt: T0 + 1 }));
+    expect(await b.store.importBackup(JSON.stringify(backup))).toMatchObject({ programmes: 1 });
+    expect((await b.store.listProgrammes())[0]!.marks).toHaveLength(1);
+    // An older copy never overwrites a newer one.
+    await b.store.importBackup(JSON.stringify({ ...backup, programmes: [programme('p1', { updatedAt: T0 })] }));
+    expect((await b.store.listProgrammes())[0]!.marks).toHaveLength(1);
+    await b.store.clearAll();
+    expect(await b.store.listProgrammes()).toEqual([]);
+  });
+
+  it('imports a format 1 backup, which has no programmes', async () => {
+    const { store } = await fresh();
+    const v1 = { format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [session(1)], workouts: [], settings: null };
+    expect(await store.importBackup(JSON.stringify(v1))).toMatchObject({ added: 1, programmes: 0 });
+  });
+
+  it('rejects a backup whose programme is damaged, naming where, and changes nothing', async () => {
+    const { store } = await fresh();
+    const bad = { format: BACKUP_FORMAT, version: 2, exportedAt: T0, sessions: [session(1)], workouts: [], settings: null, programmes: [programme('p', { segments: [] })] };
+    await expect(store.importBackup(JSON.stringify(bad))).rejects.toThrow(/programmes\[0\]\.segments/);
+    expect(await store.countSessions()).toBe(0);
   });
 });
 
@@ -248,7 +319,7 @@ describe('export and import', () => {
     [
       'a newer version',
       JSON.stringify({ format: BACKUP_FORMAT, version: 99 }),
-      /made by a newer version of Aquajog \(backup format 99; this app reads format 1\)\. Update the app first/,
+      /made by a newer version of Aquajog \(backup format 99; this app reads format 2\)\. Update the app first/,
     ],
     [
       'a damaged record',
@@ -331,6 +402,9 @@ describe('schema versions', () => {
     });
     expect(byWorkout).toHaveLength(1);
     db.close();
+    // Version 3's programmes store is there too.
+    await store.saveProgramme(programme('p1'));
+    expect((await store.listProgrammes()).map((p) => p.id)).toEqual(['p1']);
   });
 
   it('gives way to a newer version opened in another tab instead of wedging it', async () => {

@@ -114,6 +114,7 @@ export function importSummary(result: ImportResult): string {
     parts.push(`Imported ${count(total, 'session')}${detail.length > 0 ? ` (${detail.join(', ')})` : ''}.`);
   }
   if (result.workouts > 0) parts.push(`${count(result.workouts, 'custom workout')} included.`);
+  if (result.programmes > 0) parts.push(`${count(result.programmes, 'programme')} included.`);
   if (result.settings !== null) parts.push('Settings restored.');
   return parts.join(' ');
 }

@@ -48,11 +48,12 @@ describe('history wording', () => {
   });
 
   it('sums up an import', () => {
-    const none = { added: 0, updated: 0, unchanged: 0, workouts: 0, settings: null };
+    const none = { added: 0, updated: 0, unchanged: 0, workouts: 0, programmes: 0, settings: null };
     expect(importSummary({ ...none, updated: 2, unchanged: 3 })).toBe('Imported 5 sessions (2 updated, 3 already here).');
     expect(importSummary({ ...none, added: 5 })).toBe('Imported 5 sessions.');
     expect(importSummary({ ...none, added: 1, unchanged: 1 })).toBe('Imported 2 sessions (1 new, 1 already here).');
     expect(importSummary({ ...none, workouts: 1 })).toBe('The backup had no sessions. 1 custom workout included.');
+    expect(importSummary({ ...none, added: 3, programmes: 1 })).toBe('Imported 3 sessions. 1 programme included.');
     expect(importSummary({ ...none, added: 1, settings: { volume: 1, voice: true, vibration: true, countdownSeconds: 3, hrMax: null, theme: 'system' } })).toBe(
       'Imported 1 session. Settings restored.',
     );
