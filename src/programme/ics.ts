@@ -59,7 +59,10 @@ function date(day: Day): string {
 }
 
 function utcStamp(at: number): string {
-  return new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Reads `H:MM` or `HH:MM` (24-hour), or null. */
@@ -74,7 +77,14 @@ export function parseTime(value: string): { h: number; m: number } | null {
 /** The calendar file, CRLF line ends. Members without times get no events. */
 export function programmeIcs(options: IcsOptions): string {
   const { def, from, until, times, doses = {}, uid, now } = options;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Aquajog//Programme reminders//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(`${def.name} programme`)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Aquajog//Programme reminders//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(`${def.name} programme`)}`,
+  ];
   if (daysBetween(from, until) >= 0) {
     for (const member of def.members) {
       const schedule = member.schedule;
@@ -93,7 +103,11 @@ export function programmeIcs(options: IcsOptions): string {
         }
         const start = `${date(first)}T${String(t.h).padStart(2, '0')}${String(t.m).padStart(2, '0')}00`;
         const count = all.length > 1 ? ` (${i + 1} of ${all.length})` : '';
-        const description = [`${member.title}${member.when ? `, ${member.when}` : ''}.`, ...(doses[member.workoutId] ?? []), 'Open Aquajog to start it with the timer.'].join('\n');
+        const description = [
+          `${member.title}${member.when ? `, ${member.when}` : ''}.`,
+          ...(doses[member.workoutId] ?? []),
+          'Open Aquajog to start it with the timer.',
+        ].join('\n');
         lines.push(
           'BEGIN:VEVENT',
           `UID:${text(`${uid}-${member.workoutId}-${i}`)}@aquajog`,

@@ -39,7 +39,14 @@ export function programmesOf(workouts: readonly { id: string; plan: Plan | null 
     if (!plan || !programme) continue;
     const def = byName.get(programme.name) ?? { weeks: 1, members: [] };
     def.weeks = Math.max(def.weeks, plan.weeks ?? 1);
-    def.members.push({ workoutId: id, title: plan.title, when: plan.when, schedule: plan.schedule, optional: programme.optional, progresses: plan.weeks !== null });
+    def.members.push({
+      workoutId: id,
+      title: plan.title,
+      when: plan.when,
+      schedule: plan.schedule,
+      optional: programme.optional,
+      progresses: plan.weeks !== null,
+    });
     byName.set(programme.name, def);
   }
   return [...byName].filter(([, d]) => d.members.some((m) => !m.optional)).map(([name, d]) => ({ name, weeks: d.weeks, members: d.members }));
@@ -338,7 +345,13 @@ export interface CalendarDay {
 }
 
 /** Every day from the start to the last day (or `until`), for the calendar and the trend. */
-export function calendar(def: ProgrammeDef, record: ProgrammeRecord, today: Day, runs: readonly DoneRun[], pains: readonly { day: Day; pain: number }[] = []): CalendarDay[] {
+export function calendar(
+  def: ProgrammeDef,
+  record: ProgrammeRecord,
+  today: Day,
+  runs: readonly DoneRun[],
+  pains: readonly { day: Day; pain: number }[] = [],
+): CalendarDay[] {
   const end = record.ended ?? lastDay(record) ?? today;
   const until = daysBetween(end, today) > 0 ? today : end;
   const missed = new Set(missedBefore(def, record, today, runs).map((m) => m.day));

@@ -136,3 +136,27 @@ export function saveChoices(workoutId: string, remembered: RememberedChoices, st
     // Not remembered this time; nothing else depends on it.
   }
 }
+
+const TODAY_KEY = 'aquajog.today';
+
+/**
+ * Whether a programme is running, kept beside the settings so the first page
+ * can open on Today without waiting for IndexedDB (which holds the programme
+ * itself). A hint only: Today reads the truth from the database.
+ */
+export function loadTodayHint(storage: Storage | undefined = globalThis.localStorage): boolean {
+  try {
+    return storage?.getItem(TODAY_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function saveTodayHint(running: boolean, storage: Storage | undefined = globalThis.localStorage): void {
+  try {
+    if (running) storage?.setItem(TODAY_KEY, '1');
+    else storage?.removeItem(TODAY_KEY);
+  } catch {
+    // Private mode or a full disk: the app still opens on the library.
+  }
+}

@@ -36,7 +36,12 @@ describe('programme reminders as an iCalendar file', () => {
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('prodid')).toContain('Aquajog');
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-    expect(events.map((e) => e.summary)).toEqual(['Fredericson stretches (1 of 3)', 'Fredericson stretches (2 of 3)', 'Fredericson stretches (3 of 3)', 'Fredericson strength']);
+    expect(events.map((e) => e.summary)).toEqual([
+      'Fredericson stretches (1 of 3)',
+      'Fredericson stretches (2 of 3)',
+      'Fredericson stretches (3 of 3)',
+      'Fredericson strength',
+    ]);
     expect(new Set(events.map((e) => e.uid)).size).toBe(4);
     for (const e of events) {
       expect(e.component.getFirstSubcomponent('valarm')?.getFirstPropertyValue('action')).toBe('DISPLAY');

@@ -159,7 +159,9 @@ describe('a programme from the workout files', () => {
     expect(record.pauses).toEqual([{ from: addDays(MONDAY, 3), to: addDays(MONDAY, 9) }]);
     expect(positionOn(record, addDays(MONDAY, 10))).toMatchObject({ week: 1, offset: 3, day: 4 });
     expect(weekOf(record, addDays(MONDAY, 14))).toBe(2);
-    expect(missedBefore(fredericson!, record, addDays(MONDAY, 11), []).map((m) => m.day)).toEqual([MONDAY, addDays(MONDAY, 1), addDays(MONDAY, 2), addDays(MONDAY, 10), addDays(MONDAY, 10)].filter((d, i, a) => a.indexOf(d) === i).flatMap((d) => [d, d]));
+    expect(missedBefore(fredericson!, record, addDays(MONDAY, 11), []).map((m) => m.day)).toEqual(
+      [MONDAY, addDays(MONDAY, 1), addDays(MONDAY, 2), addDays(MONDAY, 10), addDays(MONDAY, 10)].filter((d, i, a) => a.indexOf(d) === i).flatMap((d) => [d, d]),
+    );
     expect(lastDay(record)).toBe(addDays(MONDAY, 48));
   });
 

@@ -277,7 +277,15 @@ describe('programmes', () => {
 
   it('rejects a backup whose programme is damaged, naming where, and changes nothing', async () => {
     const { store } = await fresh();
-    const bad = { format: BACKUP_FORMAT, version: 2, exportedAt: T0, sessions: [session(1)], workouts: [], settings: null, programmes: [programme('p', { segments: [] })] };
+    const bad = {
+      format: BACKUP_FORMAT,
+      version: 2,
+      exportedAt: T0,
+      sessions: [session(1)],
+      workouts: [],
+      settings: null,
+      programmes: [programme('p', { segments: [] })],
+    };
     await expect(store.importBackup(JSON.stringify(bad))).rejects.toThrow(/programmes\[0\]\.segments/);
     expect(await store.countSessions()).toBe(0);
   });

@@ -9,7 +9,9 @@ import { buttonStyles, sharedStyles } from '../../styles/shared';
 import type { AqSessionItem, SaveStatus } from './aq-session-item';
 import { settingsImportEvent, type SessionDeleteEvent, type SessionSaveEvent } from '../shared/events';
 import { bytesText, exportFileName, importSummary } from './history-format';
-import type { Settings } from '../shared/settings';
+import { saveTodayHint, type Settings } from '../shared/settings';
+import type { ProgrammeRecord } from '../../programme/programme';
+import { dayWords } from '../../programme/days';
 import './aq-pain-chart';
 import './aq-session-item';
 import './aq-week-chart';
@@ -75,6 +77,17 @@ export class AqHistoryPage extends LitElement {
         border: var(--aq-border-width) solid var(--aq-color-border);
         border-radius: var(--aq-radius-2);
         background: var(--aq-color-surface);
+      }
+      ul.programmes {
+        display: grid;
+        gap: var(--aq-space-2);
+        margin: 0;
+        padding-inline-start: 1.25em;
+      }
+      ul.programmes a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--aq-tap-min);
       }
       ul.sessions {
         display: grid;
@@ -184,6 +197,8 @@ export class AqHistoryPage extends LitElement {
   @state() private _next: number | null = null;
   @state() private _count: number | null = null;
   @state() private _loaded = false;
+  /** Programmes followed on this device, newest first. */
+  @state() private _programmes: readonly ProgrammeRecord[] = [];
   @state() private _loadingMore = false;
   @state() private _skipped = 0;
   @state() private _weeks: WeekTotals[] = [];
@@ -231,6 +246,7 @@ export class AqHistoryPage extends LitElement {
       <p class="alert live" role="alert">${this._alert}</p>
       ${this.store === null ? html`<p class="empty">Opening your history…</p>` : nothing}
       ${this._loaded && !empty ? this._charts() : nothing}
+      ${this._programmes.length ? this._programmeList() : nothing}
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" tabindex="-1">Sessions</h2>
         ${empty ? html`<p class="empty">No sessions yet. Finish or end a workout and it appears here.</p>` : this._list()}
@@ -239,6 +255,23 @@ export class AqHistoryPage extends LitElement {
       <div class="toast-region" role="status">${this._toastView()}</div>
       ${this._confirmDialog()}
     `;
+  }
+
+  /** Each programme followed: when, how far, and what was checked and rated (the detail is on Today). */
+  private _programmeList() {
+    return html`<section aria-labelledby="programmes-heading">
+      <h2 id="programmes-heading">Programmes</h2>
+      <ul class="programmes">
+        ${this._programmes.map(
+          (p) => html`<li>
+            <strong>${p.name} programme</strong>: started ${dayWords(p.start, { day: 'numeric', month: 'short', year: 'numeric' })},
+            ${p.status === 'ended' && p.ended ? `ended ${dayWords(p.ended, { day: 'numeric', month: 'short', year: 'numeric' })}` : p.status === 'paused' ? 'paused' : 'running'};
+            ${p.marks.length} done without the timer, ${p.checkIns.length} pain check-in${p.checkIns.length === 1 ? '' : 's'}.
+            ${p.status === 'ended' ? nothing : html`<a href="#/today">Today</a>`}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   private _charts() {
@@ -409,9 +442,12 @@ export class AqHistoryPage extends LitElement {
       this._next = page.next;
       this._skipped = page.skipped;
       this._loaded = true;
-      const [count] = await Promise.all([store.countSessions(), this._refreshCharts()]);
+      const [count, programmes] = await Promise.all([store.countSessions(), store.listProgrammes(), this._refreshCharts()]);
       if (generation !== this._generation) return;
       this._count = count;
+      this._programmes = [...programmes].reverse();
+      // After an import or Delete all, the app opens on Today exactly when a programme runs.
+      saveTodayHint(programmes.some((p) => p.status !== 'ended'));
     } catch (error) {
       if (generation === this._generation) this._alert = `History could not be read: ${problemText(error)}.`;
     }
@@ -668,7 +704,7 @@ export class AqHistoryPage extends LitElement {
       this._deleteAllError = '';
       await this._reload();
       void this._readStorage();
-      this._deleteAllStatus = 'All sessions and your own workouts were deleted from this device.';
+      this._deleteAllStatus = 'All sessions, programmes and your own workouts were deleted from this device.';
     } catch (error) {
       this._deleteAllError = `The data could not be deleted: ${problemText(error)}.`;
     }

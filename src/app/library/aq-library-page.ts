@@ -32,6 +32,21 @@ export class AqLibraryPage extends LitElement {
       .empty {
         color: var(--aq-color-text-muted);
       }
+      .programme {
+        display: grid;
+        gap: var(--aq-space-2);
+        padding: var(--aq-space-4);
+        border: 2px solid var(--aq-color-link);
+        border-radius: var(--aq-radius-2);
+        background: var(--aq-color-surface);
+      }
+      .programme a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--aq-tap-min);
+        font-weight: 800;
+        font-size: var(--aq-text-lg);
+      }
     `,
   ];
 
@@ -46,6 +61,12 @@ export class AqLibraryPage extends LitElement {
       ${groups.map(
         (group) => html`<section aria-labelledby="group-${group.group}">
           <h2 id="group-${group.group}">${group.title}</h2>
+          ${[...new Set(group.cards.map((c) => c.programme).filter((p) => p !== null))].map(
+            (name) => html`<div class="programme">
+              <p>The ${name} workouts make a programme: follow it day by day, with each day's dose, check-offs and pain over the weeks.</p>
+              <a href="#/today">Follow the ${name} programme</a>
+            </div>`,
+          )}
           <ul>
             ${group.cards.map((entry) => html`<li><aq-workout-card .entry=${entry} data-id=${entry.id}></aq-workout-card></li>`)}
           </ul>

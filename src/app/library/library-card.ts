@@ -37,6 +37,8 @@ export interface LibraryCard {
   /** The source as people cite it, with typographic quotes. */
   readonly source: string | null;
   readonly tags: readonly string[];
+  /** The programme it belongs to (`programme:`), if any. */
+  readonly programme: string | null;
   /** Why it can't be run (a workout with errors), else empty. */
   readonly diagnostics: readonly Diagnostic[];
   /** Set when the compiler threw instead of returning diagnostics (a bug, but never a crash). */

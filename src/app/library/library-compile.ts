@@ -96,7 +96,7 @@ export function cardOf(entry: LibraryEntry): LibraryCard {
   const plan = planOf(entry);
   const group = groupOf(entry);
   const base = { id: entry.id, title: entry.title, group, diagnostics: entry.result?.diagnostics ?? [], error: entry.error };
-  if (plan === null) return { ...base, total: null, totalIsClock: false, when: null, notes: [], source: null, tags: [] };
+  if (plan === null) return { ...base, total: null, totalIsClock: false, when: null, notes: [], source: null, tags: [], programme: null };
   const { source, notes } = splitSource(plan.notes);
   const total = summarise(plan);
   return {
@@ -107,5 +107,6 @@ export function cardOf(entry: LibraryEntry): LibraryCard {
     notes: notes.map(curlyQuotes),
     source: source === null ? null : curlyQuotes(source),
     tags: plan.tags,
+    programme: plan.programme?.name ?? null,
   };
 }

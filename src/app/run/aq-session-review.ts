@@ -202,7 +202,15 @@ export class AqSessionReview extends LitElement {
   private _export(r: RunRecorder): void {
     const session = r.session;
     if (!session) return;
-    const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), sessions: [session], workouts: [], settings: null, programmes: [] };
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: Date.now(),
+      sessions: [session],
+      workouts: [],
+      settings: null,
+      programmes: [],
+    };
     const day = new Date(session.startedAt);
     const pad = (n: number) => String(n).padStart(2, '0');
     const name = `aquajog-session-${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}-${pad(day.getHours())}${pad(day.getMinutes())}.json`;

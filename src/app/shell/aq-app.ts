@@ -11,13 +11,14 @@ import type { Checkpoint } from '../../storage/schema';
 import type { AqHistoryPage } from '../history/aq-history-page';
 import type { AqLibraryPage } from '../library/aq-library-page';
 import type { AqSettingsPage } from '../settings/aq-settings-page';
+import type { AqTodayPage } from '../programme/aq-today-page';
 import type { AqWorkoutPage } from '../workout/aq-workout-page';
 import type { StartEvent } from '../shared/events';
 import type { LibraryCard } from '../library/library-card';
 import { hrefFor, parseRoute, RouteName, type Route } from './router';
 import type { RunInfo, RunRecorder } from '../run/run-recorder';
 import type { KeepAs, Runs } from '../run/runs';
-import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from '../shared/settings';
+import { applyTheme, loadChoices, loadSettings, loadTodayHint, saveSettings, type Settings } from '../shared/settings';
 import type { WorkoutSession } from '../run/workout-session';
 import '../library/aq-library-page';
 
@@ -258,6 +259,7 @@ export class AqApp extends LitElement {
   @state() private _sessionKit: SessionKit | null = null;
   /** The workout page, the library and the session have all arrived (the page's Start needs all three). */
   @state() private _workoutPageReady = false;
+  @state() private _todayPageReady = false;
   private readonly _loading = new Map<string, Promise<unknown>>();
   /** A run that was cut off (reload, crash) and can be resumed. */
   @state() private _interrupted: Checkpoint | null = null;
@@ -276,6 +278,8 @@ export class AqApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this._onHashChange);
+    // Opening the app (no address of its own) while a programme runs lands on Today.
+    if ((location.hash === '' || location.hash === '#') && loadTodayHint()) history.replaceState(history.state, '', hrefFor({ name: RouteName.Today }));
     this._route = parseRoute(location.hash);
     applyTheme(this._settings.theme);
     this.addEventListener('aq-start', this._onStart);
@@ -350,6 +354,15 @@ export class AqApp extends LitElement {
       'workout-page',
       () => Promise.all([import('../workout/aq-workout-page'), this._loadLibrary(), this._loadSessionKit()]),
       () => (this._workoutPageReady = true),
+    );
+  }
+
+  /** Today needs the library (each week's dose) and the session code (its Start taps straight into the timer). */
+  private _loadTodayPage(): Promise<unknown> {
+    return this._once(
+      'today-page',
+      () => Promise.all([import('../programme/aq-today-page'), this._loadLibrary(), this._loadSessionKit()]),
+      () => (this._todayPageReady = true),
     );
   }
 
@@ -540,6 +553,7 @@ export class AqApp extends LitElement {
                   : ''
               }
               <nav class="after" aria-label="After the workout">
+                ${loadTodayHint() ? html`<a href=${hrefFor({ name: RouteName.Today })}>Today</a>` : ''}
                 <a href=${hrefFor({ name: RouteName.Library })}>All workouts</a>
                 <a href=${hrefFor({ name: RouteName.History })}>History</a>
               </nav>
@@ -558,6 +572,7 @@ export class AqApp extends LitElement {
                 ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
                 : ''
             }
+            ${loadTodayHint() || this._route.name === RouteName.Today ? html`<a class="settings" href=${hrefFor({ name: RouteName.Today })}>Today</a>` : ''}
             <a class="settings" href=${hrefFor({ name: RouteName.History })}>History</a>
             <a class="settings" href=${hrefFor({ name: RouteName.Settings })}>Settings</a>
           </nav>
@@ -631,6 +646,13 @@ export class AqApp extends LitElement {
         if (!library || !this._workoutPageReady) return this._opening(this.cards.find((card) => card.id === route.id)?.title);
         return html`<aq-workout-page .entry=${library.findEntry(library.library, route.id) ?? null} .workoutId=${route.id}></aq-workout-page>`;
       }
+      case RouteName.Today:
+        this._kick(this._loadTodayPage());
+        if (!this._library || !this._todayPageReady) return this._opening('Today');
+        return this._store
+          ? html`<aq-today-page .store=${this._store} .entries=${this._library.library}></aq-today-page>`
+          : html`<h1 tabindex="-1">Today</h1>
+              <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Settings:
         void this._load('settings');
         return html`<aq-settings-page .settings=${this._settings} .installer=${this.installer}></aq-settings-page>`;
@@ -707,6 +729,7 @@ export class AqApp extends LitElement {
     const route = this._route;
     if (route.name === RouteName.Library) return 'Aquajog: workouts';
     if (route.name === RouteName.Settings) return 'Settings: Aquajog';
+    if (route.name === RouteName.Today) return 'Today: Aquajog';
     if (route.name === RouteName.History) return 'History: Aquajog';
     const card = route.name === RouteName.Workout || route.name === RouteName.Run ? this.cards.find((c) => c.id === route.id) : undefined;
     return card ? `${card.title}: Aquajog` : 'Not found: Aquajog';
@@ -717,6 +740,17 @@ export class AqApp extends LitElement {
     if (name === RouteName.Workout || name === RouteName.NotFound || name === RouteName.Run) {
       await this._loadWorkoutPage();
       await this.updateComplete;
+    }
+    if (name === RouteName.Today) {
+      await this._loadTodayPage().catch(() => undefined);
+      await this.updateComplete;
+      const today = this.renderRoot.querySelector<AqTodayPage>('aq-today-page');
+      window.scrollTo(0, 0);
+      if (today) {
+        await today.updateComplete;
+        today.focusHeading();
+      } else this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+      return;
     }
     const page = this.renderRoot.querySelector<AqLibraryPage | AqWorkoutPage>('aq-library-page, aq-workout-page');
     if (this._route.name === RouteName.History || this._route.name === RouteName.Settings) {

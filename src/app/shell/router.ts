@@ -5,6 +5,8 @@
 
 export const RouteName = {
   Library: 'library',
+  /** The programme being followed, day by day. */
+  Today: 'today',
   Workout: 'workout',
   /** The timer for one workout. */
   Run: 'run',
@@ -16,6 +18,7 @@ export type RouteName = (typeof RouteName)[keyof typeof RouteName];
 
 export type Route =
   | { readonly name: typeof RouteName.Library }
+  | { readonly name: typeof RouteName.Today }
   | { readonly name: typeof RouteName.Workout; readonly id: string }
   | { readonly name: typeof RouteName.Run; readonly id: string }
   | { readonly name: typeof RouteName.Settings }
@@ -26,6 +29,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '') return { name: RouteName.Library };
+  if (path === 'today') return { name: RouteName.Today };
   if (path === 'settings') return { name: RouteName.Settings };
   if (path === 'history') return { name: RouteName.History };
   const workout = /^(workout|run)\/([^/]+)$/.exec(path);
@@ -41,6 +45,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case RouteName.Library:
       return '#/';
+    case RouteName.Today:
+      return '#/today';
     case RouteName.Workout:
       return `#/workout/${encodeURIComponent(route.id)}`;
     case RouteName.Run:

@@ -169,6 +169,14 @@ export class AqWorkoutPage extends LitElement {
       </header>
       ${notes.length > 0 ? html`<div class="notes">${notes.map((note) => html`<p>${curlyQuotes(note)}</p>`)}</div>` : nothing}
       ${source ? html`<p class="source">${curlyQuotes(source)}</p>` : nothing}
+      ${
+        shown.programme
+          ? html`<p class="programme">
+              Part of the ${shown.programme.name} programme${shown.programme.optional ? ' (an optional extra)' : ''}:
+              <a href="#/today">follow it day by day on Today</a>, at each week's dose.
+            </p>`
+          : nothing
+      }
       ${this._options(shown)}
       ${
         plan === null

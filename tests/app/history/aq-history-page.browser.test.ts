@@ -489,7 +489,7 @@ describe('<aq-history-page>', () => {
     await page.getByRole('button', { name: 'Delete all data' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
     await expect.element(page.getByText('No sessions yet. Finish or end a workout and it appears here.')).toBeVisible();
-    await expect.element(page.getByRole('status').getByText('All sessions and your own workouts were deleted from this device.')).toBeVisible();
+    await expect.element(page.getByRole('status').getByText('All sessions, programmes and your own workouts were deleted from this device.')).toBeVisible();
     expect(await store.countSessions()).toBe(0);
   });
 
