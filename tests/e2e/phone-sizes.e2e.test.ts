@@ -276,6 +276,33 @@ describe.each(THEMES)('Settings, %s theme', (theme) => {
   });
 });
 
+describe.each(THEMES)('Today, %s theme', (theme) => {
+  it(
+    'fits every phone size three weeks into a programme, with a check-off, a pain check-in open and the calendar table shown',
+    { timeout: 60_000 },
+    async () => {
+      const { page } = session;
+      await page.clock.install({ time: START });
+      await page.setViewportSize(SIZES[0]);
+      await chooseTheme(page, theme);
+      await page.goto('/#/today');
+      await page.getByLabel('Start date').fill('2026-11-02');
+      await page.getByRole('button', { name: 'Start the programme' }).click();
+      await page.getByText('Week 3 of 6, day 20').waitFor();
+      await page.getByRole('group', { name: 'How is the pain right now? (0 none, 10 worst)' }).getByRole('button', { name: 'Pain 3 of 10' }).click();
+      await page.getByRole('button', { name: 'Done without the timer: Fredericson strength' }).click();
+      await page.getByRole('group', { name: /Pain after Fredericson strength/ }).waitFor();
+      await page.getByRole('button', { name: 'Start Fredericson stretches' }).click();
+      await page.getByRole('group', { name: /Pain before Fredericson stretches/ }).waitFor();
+      await page.getByText('Pain and sessions as a table').click();
+      for (const size of SIZES) {
+        await sized(page, size);
+        await expectFits(page, `Today ${size.width}x${size.height} ${theme}`);
+      }
+    },
+  );
+});
+
 /** The browser offers installing (Chromium's `beforeinstallprompt`), so the header shows Install. */
 async function offerInstall(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -289,16 +316,21 @@ async function offerInstall(page: Page): Promise<void> {
 }
 
 describe('The shell', () => {
-  it('the header with Install fits every phone size: nothing sideways, Install, History and Settings on one line on screen', async () => {
+  it('the header with Install fits every phone size: nothing sideways, Today, History and Settings on one line, Install beside them or the name', async () => {
     const { page } = session;
     await page.setViewportSize(SIZES[0]);
-    await page.goto('/');
+    // A programme runs, so the header has Today too.
+    await page.goto('/#/today');
+    await page.getByRole('button', { name: 'Start the programme' }).click();
+    await page.getByText('Week 1 of 6, day 1').waitFor();
+    await page.goto('/#/');
     await page.getByRole('heading', { name: 'Workouts', level: 1 }).waitFor();
     await offerInstall(page);
     const header = page.getByRole('banner');
     const controls = [
       header.getByRole('link', { name: 'Aquajog' }),
       header.getByRole('button', { name: 'Install' }),
+      header.getByRole('link', { name: 'Today' }),
       header.getByRole('link', { name: 'History' }),
       header.getByRole('link', { name: 'Settings' }),
     ];
@@ -314,9 +346,10 @@ describe('The shell', () => {
         expect.soft(box.x >= 0 && box.x + box.width <= size.width, `${where}: ${name} at ${box.x}..${box.x + box.width} on screen`).toBe(true);
         expect.soft(box.height, `${where}: ${name} tall enough to tap`).toBeGreaterThanOrEqual(44);
       }
-      // Settings never alone on a third line at 320 px.
-      const tops = boxes.slice(1).map((box) => Math.round(box.y));
-      expect.soft(new Set(tops).size, `${where}: Install, History and Settings on one line (tops ${tops.join(', ')})`).toBe(1);
+      // Today, History and Settings together on one line (never Settings alone on a third line at 320 px), Install on a line with the name or with them.
+      const tops = boxes.map((box) => Math.round(box.y));
+      expect.soft(new Set(tops.slice(2)).size, `${where}: Today, History and Settings on one line (tops ${tops.join(', ')})`).toBe(1);
+      expect.soft([tops[0], tops[2]], `${where}: Install beside the name or the links (tops ${tops.join(', ')})`).toContain(tops[1]);
       await expectFits(page, where);
     }
   });

@@ -221,7 +221,7 @@ export class AqProgrammeCalendar extends LitElement {
           ${points.length > 1 ? svg`<polyline class="line" points=${points.map((p) => `${p.x},${p.y}`).join(' ')}></polyline>` : nothing}
           ${points.map((p) => svg`<circle class="point" cx=${p.x} cy=${p.y} r="3.5"></circle>`)}
           <text x=${LEFT} y=${H - 6}>${dayWords(days[0]!.day, { day: 'numeric', month: 'short' })}</text>
-          <text x=${LEFT + step * n} y=${H - 6} text-anchor="end">${dayWords(days[n - 1]!.day, { day: 'numeric', month: 'short' })}</text>
+          ${n > 3 ? svg`<text x=${LEFT + step * n} y=${H - 6} text-anchor="end">${dayWords(days[n - 1]!.day, { day: 'numeric', month: 'short' })}</text>` : nothing}
         </svg>
         <figcaption class="legend">Line: highest pain rated each day (0-10). Bars: sessions done. ${summary}</figcaption>
       </figure>

@@ -124,7 +124,7 @@ export class AqTodayPage extends LitElement {
       }
       .scale {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(2.75rem, 1fr));
         gap: var(--aq-space-2);
       }
       .scale button {

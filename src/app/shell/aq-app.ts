@@ -134,6 +134,10 @@ export class AqApp extends LitElement {
       .toast span {
         flex: 1 1 auto;
       }
+      /* Right beside the links (or at the end of the name's line when they wrap under it). */
+      .install {
+        margin-inline-start: auto;
+      }
       .toast button,
       .install {
         min-height: var(--aq-tap-min);
@@ -566,12 +570,13 @@ export class AqApp extends LitElement {
       <header class="bar">
         <div class="inner">
           <a href=${hrefFor({ name: RouteName.Library })}>Aquajog</a>
+          ${
+            // Beside the name, not among the links: on a 320 px phone the name and Install share a line and the links the next.
+            this.installer?.canPrompt && !this.installer.installed
+              ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
+              : ''
+          }
           <nav class="links" aria-label="Main">
-            ${
-              this.installer?.canPrompt && !this.installer.installed
-                ? html`<button class="install" @click=${() => void this.installer?.prompt()}>Install</button>`
-                : ''
-            }
             ${loadTodayHint() || this._route.name === RouteName.Today ? html`<a class="settings" href=${hrefFor({ name: RouteName.Today })}>Today</a>` : ''}
             <a class="settings" href=${hrefFor({ name: RouteName.History })}>History</a>
             <a class="settings" href=${hrefFor({ name: RouteName.Settings })}>Settings</a>
