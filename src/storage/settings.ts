@@ -139,23 +139,59 @@ export function saveChoices(workoutId: string, remembered: RememberedChoices, st
 
 const TODAY_KEY = 'aquajog.today';
 
+/** What the first page and the workout page need to know of the running programme, without IndexedDB. */
+export interface ProgrammeHint {
+  readonly name: string;
+  readonly weeks: number;
+  readonly start: string;
+  readonly status: 'active' | 'paused';
+  readonly segments: readonly { readonly from: string; readonly week: number; readonly offset: number }[];
+  readonly pauses: readonly { readonly from: string; readonly to: string | null }[];
+}
+
+function isHint(value: unknown): value is ProgrammeHint {
+  const v = value as ProgrammeHint | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.name === 'string' &&
+    Number.isInteger(v.weeks) &&
+    typeof v.start === 'string' &&
+    (v.status === 'active' || v.status === 'paused') &&
+    Array.isArray(v.segments) &&
+    v.segments.length > 0 &&
+    v.segments.every((s) => typeof s?.from === 'string' && Number.isInteger(s.week) && Number.isInteger(s.offset)) &&
+    Array.isArray(v.pauses) &&
+    v.pauses.every((p) => typeof p?.from === 'string' && (p.to === null || typeof p.to === 'string'))
+  );
+}
+
 /**
- * Whether a programme is running, kept beside the settings so the first page
- * can open on Today without waiting for IndexedDB (which holds the programme
- * itself). A hint only: Today reads the truth from the database.
+ * The running programme, kept beside the settings so the first page can open
+ * on Today, and a workout page can show this week's dose, without waiting for
+ * IndexedDB (which holds the programme itself). A hint only: Today reads the
+ * truth from the database and writes this again.
  */
-export function loadTodayHint(storage: Storage | undefined = globalThis.localStorage): boolean {
+export function loadProgrammeHint(storage: Storage | undefined = globalThis.localStorage): ProgrammeHint | null {
   try {
-    return storage?.getItem(TODAY_KEY) === '1';
+    const value: unknown = JSON.parse(storage?.getItem(TODAY_KEY) ?? 'null');
+    return isHint(value) ? value : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
-export function saveTodayHint(running: boolean, storage: Storage | undefined = globalThis.localStorage): void {
+/** Whether a programme is running (or paused), from the hint. */
+export function loadTodayHint(storage: Storage | undefined = globalThis.localStorage): boolean {
+  return loadProgrammeHint(storage) !== null;
+}
+
+export function saveProgrammeHint(running: ProgrammeHint | null, storage: Storage | undefined = globalThis.localStorage): void {
   try {
-    if (running) storage?.setItem(TODAY_KEY, '1');
-    else storage?.removeItem(TODAY_KEY);
+    if (running) {
+      const { name, weeks, start, status, segments, pauses } = running;
+      storage?.setItem(TODAY_KEY, JSON.stringify({ name, weeks, start, status, segments, pauses }));
+    } else storage?.removeItem(TODAY_KEY);
   } catch {
     // Private mode or a full disk: the app still opens on the library.
   }

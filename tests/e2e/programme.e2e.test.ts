@@ -99,6 +99,12 @@ describe('the Fredericson programme', () => {
     expect(await monday.locator('.visually-hidden').textContent()).toMatch(/November 30, 3 of 4 done, missed, pain 2/);
     await expectNoViolations(page, 'Today in week 6 with its calendar');
 
+    // The workout's own page opens at the programme's week too.
+    await page.getByRole('link', { name: 'About Fredericson strength' }).click();
+    await page.getByText(/Your programme is in week 6/).waitFor();
+    await page.getByRole('row', { name: /^Week 6\s*This week/ }).waitFor();
+    await page.goto('/#/today');
+
     // A reload keeps everything.
     const shown = await programmeState(page);
     await page.reload();

@@ -9,7 +9,7 @@ import { buttonStyles, sharedStyles } from '../../styles/shared';
 import type { AqSessionItem, SaveStatus } from './aq-session-item';
 import { settingsImportEvent, type SessionDeleteEvent, type SessionSaveEvent } from '../shared/events';
 import { bytesText, exportFileName, importSummary } from './history-format';
-import { saveTodayHint, type Settings } from '../shared/settings';
+import { saveProgrammeHint, type Settings } from '../shared/settings';
 import type { ProgrammeRecord } from '../../programme/programme';
 import { dayWords } from '../../programme/days';
 import './aq-pain-chart';
@@ -447,7 +447,8 @@ export class AqHistoryPage extends LitElement {
       this._count = count;
       this._programmes = [...programmes].reverse();
       // After an import or Delete all, the app opens on Today exactly when a programme runs.
-      saveTodayHint(programmes.some((p) => p.status !== 'ended'));
+      const running = programmes.filter((p) => p.status !== 'ended').sort((a, b) => b.createdAt - a.createdAt)[0];
+      saveProgrammeHint(running && running.status !== 'ended' ? { ...running, status: running.status } : null);
     } catch (error) {
       if (generation === this._generation) this._alert = `History could not be read: ${problemText(error)}.`;
     }

@@ -12,7 +12,7 @@ import * as P from '../../programme/programme';
 import type { Store } from '../../storage/db';
 import type { SessionRecord } from '../../storage/schema';
 import { planOf, type LibraryEntry } from '../library/library-compile';
-import { saveTodayHint } from '../shared/settings';
+import { saveProgrammeHint } from '../shared/settings';
 
 export type { ProgrammeDef, ProgrammeRecord, Due, Missed, CalendarDay } from '../../programme/programme';
 
@@ -61,7 +61,13 @@ export class ProgrammeState {
     const current = this.current;
     this.records = this.records.map((r) => (r !== current && r.status !== P.ProgrammeStatus.Ended ? P.end(r, this.today(), this._now()) : r));
     await this._loadSessions();
-    saveTodayHint(current !== null);
+    this._hint();
+  }
+
+  /** The running programme for the first page and the workout pages (which don't open the database). */
+  private _hint(): void {
+    const c = this.current;
+    saveProgrammeHint(c && c.status !== P.ProgrammeStatus.Ended ? { ...c, status: c.status } : null);
   }
 
   private async _loadSessions(): Promise<void> {
@@ -119,7 +125,7 @@ export class ProgrammeState {
   private async _save(record: P.ProgrammeRecord): Promise<P.ProgrammeRecord> {
     await this._store.saveProgramme(record);
     this.records = [...this.records.filter((r) => r.id !== record.id), record];
-    saveTodayHint(this.current !== null);
+    this._hint();
     return record;
   }
 

@@ -7,7 +7,9 @@ import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from '../sha
 import { curlyQuotes, isClock, splitSource } from '../shared/format';
 import { compileSafely, planOf, type LibraryEntry } from '../library/library';
 import { hrefFor, RouteName } from '../shell/router';
-import { loadChoices, saveChoices } from '../shared/settings';
+import { loadChoices, loadProgrammeHint, saveChoices } from '../shared/settings';
+import { dayOf } from '../../programme/days';
+import { positionOn } from '../../programme/programme';
 import './aq-diagnostics';
 import './aq-plan-options';
 import './aq-timeline';
@@ -85,6 +87,9 @@ export class AqWorkoutPage extends LitElement {
   /** The week picked, or null for the plan's default. */
   @state() private _week: number | null = null;
 
+  /** The week the running programme is in, for a workout of it that changes week by week. */
+  @state() private _programmeWeek: number | null = null;
+
   @state() private _compiled: { result: CompileResult | null; error: string | null } | null = null;
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -92,7 +97,9 @@ export class AqWorkoutPage extends LitElement {
       // The choices last used for this workout come back (rounds, holds, week of the plan).
       const remembered = this.entry === null ? { choices: {} } : loadChoices(this.entry.id);
       this._chosen = remembered.choices;
-      this._week = remembered.week ?? null;
+      // A workout of the programme being followed opens at the programme's week: the dose due today.
+      this._programmeWeek = this.entry === null ? null : programmeWeek(this.entry);
+      this._week = this._programmeWeek ?? remembered.week ?? null;
       // A workout the library found broken (in itself or across its programme) shows why, whatever was chosen.
       const fresh = (Object.keys(this._chosen).length === 0 && this._week === null) || (this.entry !== null && planOf(this.entry) === null);
       this._compiled =
@@ -173,7 +180,9 @@ export class AqWorkoutPage extends LitElement {
         shown.programme
           ? html`<p class="programme">
               Part of the ${shown.programme.name} programme${shown.programme.optional ? ' (an optional extra)' : ''}:
-              <a href="#/today">follow it day by day on Today</a>, at each week's dose.
+              <a href="#/today">follow it day by day on Today</a>, at each week's dose.${
+                this._programmeWeek !== null ? ` Your programme is in week ${this._programmeWeek}: that is the week shown here.` : ''
+              }
             </p>`
           : nothing
       }
@@ -256,4 +265,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'aq-workout-page': AqWorkoutPage;
   }
+}
+
+/** The running programme's week today, when `entry` belongs to it and changes week by week; else null. */
+function programmeWeek(entry: LibraryEntry): number | null {
+  const plan = planOf(entry);
+  const hint = loadProgrammeHint();
+  if (!plan?.programme || plan.weeks === null || !hint || hint.name !== plan.programme.name) return null;
+  const position = positionOn({ ...hint, id: '', ended: null, marks: [], checkIns: [], askPain: false, createdAt: 0, updatedAt: 0 }, dayOf(Date.now()));
+  return position.kind === 'active' ? Math.min(position.week, plan.weeks) : null;
 }
