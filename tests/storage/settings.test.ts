@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../src/storage/schema';
-import { DEFAULT_SETTINGS, isSettings, SETTINGS_FIELDS, type Settings } from '../../src/storage/settings';
+import { DEFAULT_SETTINGS, isSettings, loadProgrammeHint, loadTodayHint, saveProgrammeHint, SETTINGS_FIELDS, type Settings } from '../../src/storage/settings';
 
 const samples: unknown[] = [
   undefined,
@@ -61,5 +61,37 @@ describe('settings checks', () => {
     expect(isSettings(missing)).toBe(false);
     expect(isSettings({ ...DEFAULT_SETTINGS, volume: 2 })).toBe(false);
     expect(isSettings(null)).toBe(false);
+  });
+});
+
+describe('the running programme hint', () => {
+  const memory = new Map<string, string>();
+  const storage = {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v),
+    removeItem: (k: string) => void memory.delete(k),
+    clear: () => memory.clear(),
+    key: () => null,
+    length: 0,
+  } satisfies Storage;
+  const hint = {
+    name: 'Fredericson',
+    weeks: 6,
+    start: '2026-11-30',
+    status: 'active',
+    segments: [{ from: '2026-11-30', week: 1, offset: 0 }],
+    pauses: [],
+  } as const;
+
+  it('keeps only what pages need, and reads back only a well-formed hint', () => {
+    saveProgrammeHint({ ...hint, marks: [{ id: 'm' }] } as unknown as typeof hint, storage);
+    expect(loadProgrammeHint(storage)).toEqual(hint);
+    expect(loadTodayHint(storage)).toBe(true);
+    for (const bad of ['{', '1', '{"name":"F"}', JSON.stringify({ ...hint, segments: [] }), JSON.stringify({ ...hint, status: 'ended' })]) {
+      memory.set('aquajog.today', bad);
+      expect(loadProgrammeHint(storage), bad).toBeNull();
+    }
+    saveProgrammeHint(null, storage);
+    expect(loadTodayHint(storage)).toBe(false);
   });
 });
