@@ -197,3 +197,101 @@ export const primaryActionStyles: CSSResult = css`
     cursor: pointer;
   }
 `;
+
+/**
+ * Data tables: each row ruled below, cells read from the start and the top,
+ * column headings small and muted. Elements set their own padding and width
+ * where a table must fit a 320 px phone.
+ */
+export const tableStyles: CSSResult = css`
+  table {
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--aq-space-2) var(--aq-space-3);
+    border-block-end: var(--aq-border-width) solid var(--aq-color-border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    color: var(--aq-color-text-muted);
+    font-size: var(--aq-text-sm);
+    font-weight: 600;
+  }
+`;
+
+/** A form field: its label above it, and selects, text areas, dates and times the size of a finger. */
+export const fieldStyles: CSSResult = css`
+  label {
+    display: grid;
+    gap: var(--aq-space-1);
+    font-weight: 600;
+  }
+  select,
+  textarea,
+  input[type='date'],
+  input[type='time'] {
+    max-width: 100%;
+    min-height: var(--aq-tap-min);
+    padding: var(--aq-space-2) var(--aq-space-3);
+    border: 2px solid var(--aq-color-border);
+    border-radius: var(--aq-radius-1);
+    background: var(--aq-color-surface);
+    color: var(--aq-color-text);
+    font: inherit;
+    font-weight: 400;
+  }
+`;
+
+/**
+ * Charts drawn in SVG: one column as wide as the page gives, never as wide as
+ * the content (an auto column would grow to the widest SVG and push the page
+ * sideways on a small phone); muted tabular labels; thin grid lines.
+ */
+export const chartStyles: CSSResult = css`
+  :host {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  svg {
+    display: block;
+    max-width: 100%;
+    overflow: visible;
+  }
+  text {
+    fill: var(--aq-color-text-muted);
+    font-size: var(--aq-text-sm);
+    font-variant-numeric: tabular-nums;
+  }
+  .grid {
+    stroke: var(--aq-color-border);
+    stroke-width: 1;
+  }
+`;
+
+/** Messages in the page's flow: a toast with its buttons (Undo, OK), and a problem said in red. */
+export const noticeStyles: CSSResult = css`
+  .toast {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--aq-space-3);
+    padding: var(--aq-space-3) var(--aq-space-4);
+    border: 2px solid var(--aq-color-text);
+    border-radius: var(--aq-radius-2);
+    background: var(--aq-color-surface);
+    color: var(--aq-color-text);
+    font-weight: 700;
+  }
+  .toast span {
+    flex: 1 1 auto;
+  }
+  .problem {
+    padding: var(--aq-space-3) var(--aq-space-4);
+    border-radius: var(--aq-radius-2);
+    background: var(--aq-color-error-surface);
+    color: var(--aq-color-error);
+    font-weight: 700;
+  }
+`;

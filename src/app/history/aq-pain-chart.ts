@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PainPoint } from '../../storage/db';
-import { disclosureStyles, sharedStyles } from '../../styles/shared';
+import { chartStyles, disclosureStyles, sharedStyles, tableStyles } from '../../styles/shared';
 import { dayAndMonth, dayText, sessionDateText } from './history-format';
 import { WidthController } from './width-controller';
 
@@ -38,31 +38,13 @@ export class AqPainChart extends LitElement {
   static override styles = [
     sharedStyles,
     disclosureStyles,
+    // Until the first measurement the SVG is drawn at a guessed width and scaled down (chartStyles'
+    // max-width); its height stays, so the redraw at the measured width doesn't resize the host again.
+    chartStyles,
+    tableStyles,
     css`
-      /* One column as wide as the page gives, never as wide as the content (see aq-week-chart). */
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-2);
-      }
-      svg {
-        display: block;
-        /*
-         * Until the first measurement the SVG is drawn at a guessed width: scale it
-         * down rather than overflow. Its height stays, so the redraw at the measured
-         * width doesn't resize the host again (a ResizeObserver loop).
-         */
-        max-width: 100%;
-        overflow: visible;
-      }
-      text {
-        fill: var(--aq-color-text-muted);
-        font-size: var(--aq-text-sm);
-        font-variant-numeric: tabular-nums;
-      }
-      .grid {
-        stroke: var(--aq-color-border);
-        stroke-width: 1;
       }
       .line {
         fill: none;
@@ -80,15 +62,11 @@ export class AqPainChart extends LitElement {
       }
       /* Three columns that fit a 320 px phone: the date and the time each kept whole, titles wrapped anywhere. */
       table {
-        border-collapse: collapse;
         font-size: var(--aq-text-sm);
       }
       th,
       td {
         padding: var(--aq-space-1) var(--aq-space-2);
-        border-block-end: var(--aq-border-width) solid var(--aq-color-border);
-        text-align: start;
-        vertical-align: top;
       }
       .nowrap {
         white-space: nowrap;
@@ -99,10 +77,6 @@ export class AqPainChart extends LitElement {
       td.pain {
         text-align: end;
         font-variant-numeric: tabular-nums;
-      }
-      thead th {
-        color: var(--aq-color-text-muted);
-        font-weight: 600;
       }
     `,
   ];

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { compileOptions, formatClock, outline, summarise, type OutlineBlock } from '../../dsl';
 import type { SessionRecord } from '../../storage/schema';
-import { buttonStyles, disclosureStyles, factListStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, disclosureStyles, factListStyles, fieldStyles, sharedStyles } from '../../styles/shared';
 import { cssProps } from '../shared/css-props';
 import { sessionDeleteEvent, sessionSaveEvent } from '../shared/events';
 import { completionText, sessionDateText, zoneTimes } from './history-format';
@@ -68,6 +68,7 @@ export class AqSessionItem extends LitElement {
     buttonStyles,
     disclosureStyles,
     factListStyles,
+    fieldStyles,
     css`
       article {
         display: grid;
@@ -180,22 +181,6 @@ export class AqSessionItem extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: var(--aq-space-4);
-      }
-      label {
-        display: grid;
-        gap: var(--aq-space-1);
-        font-weight: 600;
-      }
-      select,
-      textarea {
-        min-height: var(--aq-tap-min);
-        padding: var(--aq-space-2) var(--aq-space-3);
-        border: 2px solid var(--aq-color-border);
-        border-radius: var(--aq-radius-1);
-        background: var(--aq-color-surface);
-        color: var(--aq-color-text);
-        font: inherit;
-        font-weight: 400;
       }
       select {
         min-width: 7rem;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { WeekTotals } from '../../storage/db';
-import { disclosureStyles, sharedStyles } from '../../styles/shared';
+import { chartStyles, disclosureStyles, sharedStyles, tableStyles } from '../../styles/shared';
 import { cssProps } from '../shared/css-props';
 import { compareZones, dayAndMonth, dayText, minutesText, zoneColorOf, zoneLabelOf } from './history-format';
 import { WidthController } from './width-controller';
@@ -27,16 +27,11 @@ export class AqWeekChart extends LitElement {
   static override styles = [
     sharedStyles,
     disclosureStyles,
+    // The charts measure the column's width and draw to it (its SVG scaled down until then); the table scrolls in its own region.
+    chartStyles,
+    tableStyles,
     css`
-      /*
-       * One column as wide as the page gives, never as wide as the content: the
-       * charts measure that width and draw to it, and the table scrolls in its
-       * own region. (An auto column would grow to the widest SVG or table and
-       * push the whole page sideways on a small phone.)
-       */
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-5);
       }
       figure {
@@ -48,20 +43,8 @@ export class AqWeekChart extends LitElement {
       figcaption {
         font-weight: 800;
       }
-      svg {
-        display: block;
-        /*
-         * Until the first measurement the SVG is drawn at a guessed width: scale it
-         * down rather than overflow. Its height stays, so the redraw at the measured
-         * width doesn't resize the host again (a ResizeObserver loop).
-         */
-        max-width: 100%;
-        overflow: visible;
-      }
       text {
         fill: currentColor;
-        font-size: var(--aq-text-sm);
-        font-variant-numeric: tabular-nums;
       }
       .muted-text {
         fill: var(--aq-color-text-muted);
@@ -115,8 +98,8 @@ export class AqWeekChart extends LitElement {
       th,
       td {
         padding: var(--aq-space-1) var(--aq-space-3);
-        border-block-end: var(--aq-border-width) solid var(--aq-color-border);
         text-align: end;
+        vertical-align: middle;
         white-space: nowrap;
       }
       th:first-child {
@@ -126,8 +109,7 @@ export class AqWeekChart extends LitElement {
         text-align: start;
       }
       thead th {
-        color: var(--aq-color-text-muted);
-        font-weight: 600;
+        font-size: inherit;
         white-space: normal;
         vertical-align: bottom;
       }

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { addDays, dayWords, daysBetween, type Day } from '../../programme/days';
 import type { CalendarDay } from '../../programme/programme';
-import { disclosureStyles, sharedStyles } from '../../styles/shared';
+import { chartStyles, disclosureStyles, sharedStyles, tableStyles } from '../../styles/shared';
 import type { PainRating } from './programme-state';
 
 const W = 320;
@@ -40,15 +40,14 @@ export class AqProgrammeCalendar extends LitElement {
   static override styles = [
     sharedStyles,
     disclosureStyles,
+    chartStyles,
+    tableStyles,
     css`
       :host {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
         gap: var(--aq-space-4);
       }
       table {
         width: 100%;
-        border-collapse: collapse;
         table-layout: fixed;
         background: var(--aq-color-surface);
         font-variant-numeric: tabular-nums;
@@ -59,19 +58,15 @@ export class AqProgrammeCalendar extends LitElement {
         color: var(--aq-color-text-muted);
         padding-block-end: var(--aq-space-2);
       }
-      th,
-      td {
+      /* The calendar: a grid of days, every cell boxed and centred. */
+      .days th,
+      .days td {
         padding: var(--aq-space-1);
         border: var(--aq-border-width) solid var(--aq-color-border);
         text-align: center;
-        vertical-align: top;
         font-size: var(--aq-text-sm);
         line-height: 1.2;
         overflow-wrap: anywhere;
-      }
-      thead th {
-        color: var(--aq-color-text-muted);
-        font-weight: 600;
       }
       td .date {
         display: block;
@@ -93,19 +88,14 @@ export class AqProgrammeCalendar extends LitElement {
         font-size: var(--aq-text-sm);
         color: var(--aq-color-text-muted);
       }
+      /* Drawn in a viewBox and scaled to the column, so its labels are set in viewBox units. */
       svg {
-        display: block;
         width: 100%;
         height: auto;
         max-height: 14rem;
       }
       svg text {
-        fill: var(--aq-color-text-muted);
         font-size: 11px;
-      }
-      .grid {
-        stroke: var(--aq-color-border);
-        stroke-width: 1;
       }
       .bar {
         fill: var(--aq-color-surface-alt);
@@ -126,9 +116,8 @@ export class AqProgrammeCalendar extends LitElement {
       .table-wrap {
         overflow-x: auto;
       }
-      .data td,
-      .data th {
-        text-align: start;
+      .data {
+        font-size: var(--aq-text-sm);
       }
     `,
   ];
@@ -152,7 +141,7 @@ export class AqProgrammeCalendar extends LitElement {
     const rows = Array.from({ length: Math.ceil(count / 7) }, (_, r) => Array.from({ length: 7 }, (_, c) => addDays(start, r * 7 + c)));
     const byDay = new Map(this.days.map((d) => [d.day, d]));
     return html`
-      <table>
+      <table class="days">
         <caption>
           Sessions done of those due each day; ✕ marks a missed day, P the highest pain rated.
         </caption>

@@ -15,7 +15,7 @@ import {
 } from '../../programme/programme';
 import { saveFile } from '../../platform/download';
 import type { Store } from '../../storage/db';
-import { buttonStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, fieldStyles, noticeStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
 import type { LibraryEntry } from '../library/library-compile';
 import { workoutHref } from '../shell/router';
 import { startEvent } from '../shared/events';
@@ -55,6 +55,8 @@ export class AqTodayPage extends LitElement {
     sharedStyles,
     buttonStyles,
     primaryActionStyles,
+    noticeStyles,
+    fieldStyles,
     css`
       :host {
         display: grid;
@@ -148,42 +150,8 @@ export class AqTodayPage extends LitElement {
       .missed li {
         overflow-wrap: anywhere;
       }
-      .toast {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--aq-space-3);
-        padding: var(--aq-space-3) var(--aq-space-4);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface);
-        font-weight: 700;
-      }
       .toast span {
         flex: 1 1 12rem;
-      }
-      .problem {
-        padding: var(--aq-space-3) var(--aq-space-4);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-error-surface);
-        color: var(--aq-color-error);
-        font-weight: 700;
-      }
-      label.field {
-        display: grid;
-        gap: var(--aq-space-1);
-        font-weight: 700;
-      }
-      input[type='date'],
-      input[type='time'] {
-        min-height: var(--aq-tap-min);
-        max-width: 100%;
-        padding-inline: var(--aq-space-2);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-1);
-        background: var(--aq-color-surface);
-        color: var(--aq-color-text);
-        font: inherit;
       }
       .times {
         display: flex;

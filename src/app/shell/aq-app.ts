@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { buttonStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, noticeStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
 import builtInCards from 'virtual:aquajog-library';
 import type { Plan } from '../../dsl/plan';
 import type { TimerStatus } from '../../engine/timer';
@@ -53,6 +53,7 @@ export class AqApp extends LitElement {
     // Ordinary buttons (Save as ended early, Discard, Start again) look as they do everywhere else.
     buttonStyles,
     primaryActionStyles,
+    noticeStyles,
     css`
       :host {
         min-height: 100vh;
@@ -113,26 +114,11 @@ export class AqApp extends LitElement {
         background: var(--aq-color-highlight);
         font-weight: 700;
       }
-      .toast {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--aq-space-3);
-        max-width: var(--aq-page-max);
-        margin-inline: auto;
-        padding: var(--aq-space-3) var(--aq-space-4);
-        border: 2px solid var(--aq-color-text);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-surface);
-        color: var(--aq-color-text);
-        font-weight: 700;
-      }
       /* Always in the page flow (after a workout, at the top of the review), so it never covers a heading or a button. */
       .toast {
+        max-width: var(--aq-page-max);
+        margin-inline: auto;
         margin-block-end: var(--aq-space-4);
-      }
-      .toast span {
-        flex: 1 1 auto;
       }
       /* Right beside the links (or at the end of the name's line when they wrap under it). */
       .install {
@@ -159,11 +145,6 @@ export class AqApp extends LitElement {
       }
       .problem {
         margin-block-end: var(--aq-space-4);
-        padding: var(--aq-space-3) var(--aq-space-4);
-        border-radius: var(--aq-radius-2);
-        background: var(--aq-color-error-surface);
-        color: var(--aq-color-error);
-        font-weight: 700;
       }
       .resume {
         display: grid;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Choice } from '../../dsl';
-import { sharedStyles } from '../../styles/shared';
+import { fieldStyles, sharedStyles } from '../../styles/shared';
 import { choiceChangeEvent, weekChangeEvent } from '../shared/events';
 import { choiceOptions } from '../shared/format';
 
@@ -18,26 +18,16 @@ import { choiceOptions } from '../shared/format';
 export class AqPlanOptions extends LitElement {
   static override styles = [
     sharedStyles,
+    fieldStyles,
     css`
       :host {
         display: flex;
         flex-wrap: wrap;
         gap: var(--aq-space-4);
       }
-      label {
-        display: grid;
-        gap: var(--aq-space-1);
-        font-weight: 600;
-      }
       select {
         min-width: 8rem;
-        min-height: var(--aq-tap-min);
-        padding: var(--aq-space-2) var(--aq-space-3);
-        border: 2px solid var(--aq-color-border);
-        border-radius: var(--aq-radius-1);
-        background: var(--aq-color-surface);
-        color: var(--aq-color-text);
-        font: inherit;
+        font-weight: inherit;
         font-size: var(--aq-text-lg);
         font-variant-numeric: tabular-nums;
       }

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { cssProps } from '../shared/css-props';
 import { formatClock } from '../../dsl';
 import type { Interval, Plan, Zone } from '../../dsl';
-import { sharedStyles } from '../../styles/shared';
+import { sharedStyles, tableStyles } from '../../styles/shared';
 import { amountDetail, amountText, roleText, roundText, sideText, targetText, zoneColor, zoneName } from '../shared/format';
 
 /**
@@ -19,6 +19,7 @@ import { amountDetail, amountText, roleText, roundText, sideText, targetText, zo
 export class AqTimeline extends LitElement {
   static override styles = [
     sharedStyles,
+    tableStyles,
     css`
       :host {
         container-type: inline-size;
@@ -28,16 +29,8 @@ export class AqTimeline extends LitElement {
       }
       table {
         width: 100%;
-        border-collapse: collapse;
         background: var(--aq-color-surface);
         border-radius: var(--aq-radius-2);
-      }
-      th,
-      td {
-        padding: var(--aq-space-2) var(--aq-space-3);
-        border-block-end: var(--aq-border-width) solid var(--aq-color-border);
-        text-align: start;
-        vertical-align: top;
       }
       th {
         color: var(--aq-color-text-muted);

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { WeekRow } from '../../dsl';
-import { sharedStyles } from '../../styles/shared';
+import { sharedStyles, tableStyles } from '../../styles/shared';
 
 /**
  * How a plan grows over its weeks: one row per week with that week's dose
@@ -14,26 +14,14 @@ import { sharedStyles } from '../../styles/shared';
 export class AqWeekTable extends LitElement {
   static override styles = [
     sharedStyles,
+    tableStyles,
     css`
       h2 {
         margin-block-end: var(--aq-space-3);
       }
       table {
         width: 100%;
-        border-collapse: collapse;
         background: var(--aq-color-surface);
-      }
-      th,
-      td {
-        padding: var(--aq-space-2) var(--aq-space-3);
-        border-block-end: var(--aq-border-width) solid var(--aq-color-border);
-        text-align: start;
-        vertical-align: top;
-      }
-      thead th {
-        color: var(--aq-color-text-muted);
-        font-size: var(--aq-text-sm);
-        font-weight: 600;
       }
       tbody th {
         font-weight: 600;
