@@ -5,7 +5,9 @@
  * on any earlier version arrives at the current one with its data):
  *   1. `sessions` (by start time) and `checkpoint` (the run in progress).
  *   2. `workouts` (custom workouts) and a `by-workout` index on sessions.
- *   3. `programmes` (programmes followed day by day, one record each).
+ *   3. `programmes` (programmes followed day by day, one record each); checkpoints
+ *      keyed by their run's id, so two tabs running two workouts never overwrite
+ *      each other's (version 2 kept one, under `current`).
  *
  * Every record read back goes through its zod schema; a record that fails is
  * skipped and counted, never allowed to break a page.
@@ -29,7 +31,8 @@ import type { ProgrammeRecord } from '../programme/programme';
 
 export const DB_NAME = 'aquajog';
 export const DB_VERSION = 3;
-const CHECKPOINT_KEY = 'current';
+/** Where version 2 kept its one checkpoint; moved to the run's id on upgrade. */
+const LEGACY_CHECKPOINT_KEY = 'current';
 /** Largest backup file accepted for import. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -73,7 +76,18 @@ export function upgrade(
     workouts.createIndex('by-updated', 'updatedAt');
     tx.objectStore('sessions').createIndex('by-workout', 'workoutId');
   }
-  if (oldVersion < 3) db.createObjectStore('programmes', { keyPath: 'id' });
+  if (oldVersion < 3) {
+    db.createObjectStore('programmes', { keyPath: 'id' });
+    if (oldVersion >= 1) {
+      const checkpoints = tx.objectStore('checkpoint');
+      void checkpoints.get(LEGACY_CHECKPOINT_KEY).then(async (legacy) => {
+        if (!legacy) return;
+        const parsed = checkpointSchema.safeParse(legacy);
+        if (parsed.success) await checkpoints.put(parsed.data, parsed.data.sessionId);
+        await checkpoints.delete(LEGACY_CHECKPOINT_KEY);
+      });
+    }
+  }
 }
 
 export interface Page<T> {
@@ -271,23 +285,33 @@ export class Store {
 
   // ---- the run in progress ----------------------------------------------------
 
+  /** Saves a run's checkpoint under its own id: a run in another tab keeps its own. */
   async saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
-    await (await this._conn()).put('checkpoint', checkpointSchema.parse(checkpoint), CHECKPOINT_KEY);
+    const parsed = checkpointSchema.parse(checkpoint);
+    await (await this._conn()).put('checkpoint', parsed, parsed.sessionId);
   }
 
+  /** Every run's checkpoint, newest first; a damaged one is skipped. */
+  async loadCheckpoints(): Promise<Checkpoint[]> {
+    const all = await (await this._conn()).getAll('checkpoint');
+    return all
+      .flatMap((raw) => {
+        const parsed = checkpointSchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort((a, b) => b.savedAt - a.savedAt);
+  }
+
+  /** The newest checkpoint, or null. */
   async loadCheckpoint(): Promise<Checkpoint | null> {
-    const raw = await (await this._conn()).get('checkpoint', CHECKPOINT_KEY);
-    const parsed = checkpointSchema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
+    return (await this.loadCheckpoints())[0] ?? null;
   }
 
-  /** Clears the checkpoint, only if it is still the given run's (another tab may have started one). */
+  /** Clears one run's checkpoint (another tab's stays), or every one when no run is named. */
   async clearCheckpoint(sessionId?: string): Promise<void> {
     const db = await this._conn();
-    const tx = db.transaction('checkpoint', 'readwrite');
-    const current = await tx.store.get(CHECKPOINT_KEY);
-    if (sessionId === undefined || current?.sessionId === sessionId) await tx.store.delete(CHECKPOINT_KEY);
-    await tx.done;
+    if (sessionId === undefined) await db.clear('checkpoint');
+    else await db.delete('checkpoint', sessionId);
   }
 
   /**
@@ -303,8 +327,7 @@ export class Store {
     const existing = await tx.objectStore('sessions').get(record.id);
     // A second tab finishing the same run must not overwrite notes added since.
     if (!existing || existing.updatedAt <= record.updatedAt) await tx.objectStore('sessions').put(record);
-    const current = await tx.objectStore('checkpoint').get(CHECKPOINT_KEY);
-    if (current?.sessionId === record.id) await tx.objectStore('checkpoint').delete(CHECKPOINT_KEY);
+    await tx.objectStore('checkpoint').delete(record.id);
     await tx.done;
   }
 

@@ -168,6 +168,22 @@ describe('the run in progress', () => {
     expect(await store.loadCheckpoint()).toBeNull();
   });
 
+  it('keeps each run its own checkpoint: two tabs never overwrite each other, and finishing one leaves the other', async () => {
+    const { store } = await fresh();
+    const other = { ...checkpoint, sessionId: 'run-2', workoutId: 'pyramid', savedAt: T0 + 5000 };
+    await store.saveCheckpoint(checkpoint);
+    await store.saveCheckpoint(other);
+    await store.saveCheckpoint({ ...checkpoint, index: 4, savedAt: T0 + 6000 });
+    expect((await store.loadCheckpoints()).map((c) => [c.sessionId, c.index])).toEqual([
+      ['run-1', 4],
+      ['run-2', 3],
+    ]);
+    await store.finishRun(session(1, { id: 'run-1' }));
+    expect((await store.loadCheckpoints()).map((c) => c.sessionId)).toEqual(['run-2']);
+    await store.clearCheckpoint();
+    expect(await store.loadCheckpoints()).toEqual([]);
+  });
+
   it('saves the finished session and clears its checkpoint together; a second finish does not double it', async () => {
     const { store } = await fresh();
     await store.saveCheckpoint(checkpoint);
@@ -410,6 +426,10 @@ describe('schema versions', () => {
     });
     expect(byWorkout).toHaveLength(1);
     db.close();
+    // Version 2's one checkpoint (under "current") now sits under its run's id.
+    expect(await store.loadCheckpoints()).toEqual([expect.objectContaining({ sessionId: 'r' })]);
+    await store.clearCheckpoint('r');
+    expect(await store.loadCheckpoints()).toEqual([]);
     // Version 3's programmes store is there too.
     await store.saveProgramme(programme('p1'));
     expect((await store.listProgrammes()).map((p) => p.id)).toEqual(['p1']);

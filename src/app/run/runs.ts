@@ -106,10 +106,12 @@ export class Runs {
       locks: this._locks,
       ...(this._options.waitWarnMs !== undefined ? { waitWarnMs: this._options.waitWarnMs } : {}),
       beforeFirstWrite: async (store) => {
-        const other = await store.loadCheckpoint();
-        if (!other || other.sessionId === info.sessionId || (await this._locks.isHeld(other.sessionId))) return;
-        const as = await this.keep(other);
-        this._options.onKept?.(other, as);
+        // Every cut-off run (more than one when two tabs were killed), each kept once; live ones left to their tabs.
+        for (const other of await store.loadCheckpoints()) {
+          if (other.sessionId === info.sessionId || (await this._locks.isHeld(other.sessionId))) continue;
+          const as = await this.keep(other);
+          this._options.onKept?.(other, as);
+        }
       },
     });
     const off = recorder.onChange(() => {
@@ -124,12 +126,12 @@ export class Runs {
     return recorder;
   }
 
-  /** The run the last page load didn't finish, unless another tab is running it. */
+  /** The newest run a page load didn't finish that no live tab is running, if any. */
   async interrupted(): Promise<Checkpoint | null> {
     const store = await this.openStore();
-    const checkpoint = await store.loadCheckpoint().catch(() => null);
-    if (!checkpoint || (await this._locks.isHeld(checkpoint.sessionId))) return null;
-    return checkpoint;
+    const checkpoints = await store.loadCheckpoints().catch(() => []);
+    for (const checkpoint of checkpoints) if (!(await this._locks.isHeld(checkpoint.sessionId))) return checkpoint;
+    return null;
   }
 
   /** Where a cut-off run would be now, by the clock. */

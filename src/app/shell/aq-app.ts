@@ -492,6 +492,8 @@ export class AqApp extends LitElement {
     try {
       await this._runs!.keep(checkpoint, as);
       this._notice = `Saved to History as ${as === KEEP_COMPLETED ? 'completed' : 'ended early'}.`;
+      // Another cut-off run (two tabs killed at once) is offered next.
+      await this._checkInterrupted();
     } catch (e) {
       this._storeProblem = `Couldn't save it (${(e as Error).name}). It is still kept to resume.`;
       this._interrupted = checkpoint;
@@ -501,6 +503,7 @@ export class AqApp extends LitElement {
   private async _discard(checkpoint: Checkpoint): Promise<void> {
     this._interrupted = null;
     await this._runs?.discard(checkpoint).catch(() => undefined);
+    await this._checkInterrupted();
   }
 
   private readonly _onSettingsImport = (event: CustomEvent<Settings>) => {

@@ -177,6 +177,44 @@ describe('a cut-off run', () => {
     runs.store!.close();
   });
 
+  it('in one of two tabs running at once is not overwritten by the other, and is offered after it was killed', async () => {
+    const name = `runs-${++n}`;
+    const live = new Set<string>();
+    const locks = new RunLocks();
+    vi.spyOn(locks, 'isHeld').mockImplementation(async (id) => live.has(id));
+    // Tab A runs a workout and checkpoints it.
+    const a = setup(() => Store.open({ name }), { locks });
+    const recorderA = a.runs.record(a.info, plan, a.timer);
+    live.add(a.info.sessionId);
+    a.timer.start();
+    await a.advance(65_000);
+    vi.useRealTimers();
+    await vi.waitFor(async () => expect((await a.runs.store?.loadCheckpoint())?.sessionId).toBe(a.info.sessionId));
+    // Tab B starts another while A runs on: A is live, so it is left alone, and B checkpoints beside it.
+    const b = setup(() => Store.open({ name }), { locks });
+    const recorderB = b.runs.record(b.info, plan, b.timer);
+    live.add(b.info.sessionId);
+    b.timer.start();
+    await b.advance(65_000);
+    vi.useRealTimers();
+    await vi.waitFor(async () =>
+      expect((await b.runs.store!.loadCheckpoints()).map((c) => c.sessionId).sort()).toEqual([a.info.sessionId, b.info.sessionId].sort()),
+    );
+    expect(b.kept).toEqual([]);
+    // Tab A is killed mid-run (its lock goes with it); B runs on and checkpoints again.
+    live.delete(a.info.sessionId);
+    recorderA.dispose();
+    b.timer.pause();
+    await settle();
+    // A new page load finds A's run to resume, not B's (live) one, with A's own events.
+    const c = setup(() => Store.open({ name }), { locks });
+    const cut = await c.runs.interrupted();
+    expect(cut).toMatchObject({ sessionId: a.info.sessionId, index: 1 });
+    expect(cut!.events.map((e) => e.type)).toEqual(['start']);
+    recorderB.dispose();
+    for (const r of [a.runs, b.runs, c.runs]) r.store?.close();
+  });
+
   it('is left alone while another tab holds it live', async () => {
     const name = `runs-${++n}`;
     const seed = await Store.open({ name });
