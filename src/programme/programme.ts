@@ -70,12 +70,15 @@ export interface ProgrammeMark {
   readonly at: number;
 }
 
-/** A pain rating, 0-10, before or after a session. */
+/** When a pain rating was given: before a session, after one, or at any other moment ("how is it now"). */
+export type PainMoment = 'before' | 'after' | 'now';
+
+/** A pain rating, 0-10. */
 export interface PainCheckIn {
   readonly id: string;
   readonly day: Day;
   readonly at: number;
-  readonly moment: 'before' | 'after';
+  readonly moment: PainMoment;
   readonly pain: number;
   readonly workoutId: string | null;
 }
@@ -202,10 +205,10 @@ export function moveOn(record: ProgrammeRecord, today: Day, now: number): Progra
   return touch(record, now, { segments: [...record.segments.filter((s) => daysBetween(s.from, today) > 0), { from: today, week: p.week + 1, offset: 0 }] });
 }
 
-/** A choice about the coming weeks made earlier, that hasn't started yet (to show and undo). */
+/** The latest choice about the weeks, while it can still be undone: one that starts today (move on) or later (repeat). */
 export function pendingChoice(record: ProgrammeRecord, today: Day): WeekSegment | null {
   const last = record.segments[record.segments.length - 1]!;
-  return record.segments.length > 1 && daysBetween(today, last.from) > 0 ? last : null;
+  return record.segments.length > 1 && daysBetween(today, last.from) >= 0 ? last : null;
 }
 
 export function undoPendingChoice(record: ProgrammeRecord, today: Day, now: number): ProgrammeRecord {
@@ -219,8 +222,12 @@ export function pause(record: ProgrammeRecord, today: Day, now: number): Program
 
 export function resume(record: ProgrammeRecord, today: Day, now: number): ProgrammeRecord {
   if (record.status !== ProgrammeStatus.Paused) return record;
+  const open = record.pauses.find((p) => p.to === null);
   const pauses = record.pauses.flatMap((p) => (p.to !== null ? [p] : daysBetween(p.from, today) > 0 ? [{ from: p.from, to: addDays(today, -1) }] : []));
-  return touch(record, now, { status: ProgrammeStatus.Active, pauses });
+  // A choice about weeks still to come (repeat this week) moves with the days paused, so the week it follows keeps its seven days.
+  const paused = open ? Math.max(0, daysBetween(open.from, today)) : 0;
+  const segments = record.segments.map((s) => (open && paused > 0 && daysBetween(open.from, s.from) > 0 ? { ...s, from: addDays(s.from, paused) } : s));
+  return touch(record, now, { status: ProgrammeStatus.Active, pauses, segments });
 }
 
 export function end(record: ProgrammeRecord, today: Day, now: number): ProgrammeRecord {
@@ -322,7 +329,9 @@ export function missedBefore(def: ProgrammeDef, record: ProgrammeRecord, today: 
   for (let day = record.start; daysBetween(day, today) > 0; day = addDays(day, 1)) {
     const p = positionOn(record, day);
     if (p.kind !== 'active') continue;
-    const next = positionOn(record, addDays(day, 1));
+    // The next day the programme runs (paused days wait): a weekly count is judged once, when its week is over.
+    let next = positionOn(record, addDays(day, 1));
+    for (let d = addDays(day, 1), i = 0; next.kind === 'paused' && i < 400; i++) next = positionOn(record, (d = addDays(d, 1)));
     const weekEnds = next.kind !== 'active' || next.week !== p.week || next.segment !== p.segment;
     for (const due of dueOn(def, record, day, runs)) {
       if (due.member.optional || due.done >= due.target) continue;
@@ -358,9 +367,9 @@ export function calendar(
   const out: CalendarDay[] = [];
   for (let day = record.start; daysBetween(day, until) >= 0; day = addDays(day, 1)) {
     const dues = dueOn(def, record, day, runs).filter((d) => !d.member.optional && !d.weekly);
-    const extras = dueOn(def, record, day, runs).filter((d) => d.member.optional || d.weekly);
     const ratings = [...record.checkIns.filter((c) => c.day === day).map((c) => c.pain), ...pains.filter((p) => p.day === day).map((p) => p.pain)];
-    const doneHere = dues.reduce((n, d) => n + Math.min(d.done, d.upTo), 0) + extras.reduce((n, d) => n + (d.weekly ? 0 : d.done), 0);
+    // Every session done that day, whatever its schedule (extras, weekly counts and a weekday workout done on another day too).
+    const doneHere = def.members.reduce((n, m) => n + doneOn(record, runs, m.workoutId, new Set([day])), 0);
     out.push({
       day,
       position: positionOn(record, day),

@@ -455,7 +455,14 @@ export class Store {
     const existingProgrammes = await Promise.all(incoming.map((p) => programmes.get(p.id)));
     incoming.forEach((p, i) => {
       const old = existingProgrammes[i];
-      if (!old || old.updatedAt < p.updatedAt) writes.push(programmes.put(p));
+      if (!old) writes.push(programmes.put(p));
+      else {
+        // The same programme followed on two devices: the newer copy's weeks and status, and every check-off and check-in of both.
+        const [newer, older] = old.updatedAt < p.updatedAt ? [p, old] : [old, p];
+        const union = <T extends { id: string }>(a: readonly T[], b: readonly T[]) => [...a, ...b.filter((x) => !a.some((y) => y.id === x.id))];
+        const merged = { ...newer, marks: union(newer.marks, older.marks), checkIns: union(newer.checkIns, older.checkIns) };
+        if (merged.marks.length !== old.marks.length || merged.checkIns.length !== old.checkIns.length || newer === p) writes.push(programmes.put(merged));
+      }
     });
     await Promise.all([...writes, tx.done]);
     return { added, updated, unchanged, workouts: backup.workouts.length, programmes: incoming.length, settings: backup.settings };

@@ -99,7 +99,7 @@ export const programmeRecordSchema = z.object({
   ended: z.nullable(day),
   marks: z.array(z.object({ id, workoutId: z.string(), day, at: epochMs })).check(z.maxLength(10_000)),
   checkIns: z
-    .array(z.object({ id, day, at: epochMs, moment: z.enum(['before', 'after']), pain, workoutId: z.nullable(z.string()) }))
+    .array(z.object({ id, day, at: epochMs, moment: z.enum(['before', 'after', 'now']), pain, workoutId: z.nullable(z.string()) }))
     .check(z.maxLength(10_000)),
   askPain: z.boolean(),
   createdAt: epochMs,

@@ -69,12 +69,12 @@ describe('the Fredericson programme', () => {
     const byHand = page.getByRole('button', { name: 'Done without the timer: Fredericson stretches' });
     await byHand.click();
     await expect.poll(() => item(page, 'Fredericson stretches').locator('.status').textContent()).toContain('2 of 3 done');
-    await page.locator('aq-today-page').getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.locator('aq-today-page .toast').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => item(page, 'Fredericson stretches').locator('.status').textContent()).toContain('1 of 3 done');
     await byHand.click();
-    await page.locator('aq-today-page').getByRole('status').getByRole('button', { name: 'OK' }).click();
+    await page.locator('aq-today-page .toast').getByRole('button', { name: 'OK' }).click();
     await byHand.click();
-    await page.locator('aq-today-page').getByRole('status').getByRole('button', { name: 'OK' }).click();
+    await page.locator('aq-today-page .toast').getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => item(page, 'Fredericson stretches').locator('.status').textContent()).toContain('3 of 3 done');
 
     // Tuesday passes with nothing done; Wednesday shows it as missed, and today's dose is still today's.
@@ -151,16 +151,24 @@ describe('the Fredericson programme', () => {
     expect(ics).toContain('DTSTART:20261130T123000');
     expect(ics).toContain('RRULE:FREQ=DAILY;UNTIL=20261227T235959');
 
+    // Moving on takes effect today, and a mistaken tap can be undone the same day.
     await page.getByRole('button', { name: 'Move on to week 4 today' }).click();
     await page.getByText('Week 4 of 6, day 15').waitFor();
-    await page.getByRole('button', { name: 'Undo this choice' }).waitFor({ state: 'detached' });
+    await page.getByText('Moved on to week 4 today.').waitFor();
+    await page.getByRole('button', { name: 'Undo this choice' }).click();
+    await page.getByText('Week 3 of 6, day 15').waitFor();
+    await page.getByRole('button', { name: 'Move on to week 4 today' }).click();
+    await page.getByText('Week 4 of 6, day 15').waitFor();
     await page.getByRole('button', { name: 'Repeat week 4 next week' }).click();
     await page.getByText(/week 4 again/).waitFor();
     await page.getByRole('button', { name: 'Undo this choice' }).click();
-    await page.getByText(/Week 4 runs until/).waitFor();
+    await page.getByText('Moved on to week 4 today.').waitFor();
 
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.getByRole('heading', { name: 'Paused', level: 2 }).waitFor();
+    // Reminders while paused cover what is left (from today, as if resumed), not six more weeks.
+    const [paused] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to calendar (.ics file)' }).click()]);
+    expect(await readFile((await paused.path())!, 'utf8')).toContain('UNTIL=20261220T235959');
     await page.getByRole('button', { name: 'Resume the programme' }).click();
     await page.getByText('Week 4 of 6, day 15').waitFor();
     await page.getByRole('button', { name: 'End the programme…' }).click();

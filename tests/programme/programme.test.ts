@@ -216,4 +216,48 @@ describe('a programme from the workout files', () => {
     expect(days[0]).toMatchObject({ day: MONDAY, done: 1, due: 4, missed: true, pain: 5 });
     expect(days[2]).toMatchObject({ missed: false, pain: null });
   });
+
+  it('judges a weekly count once, at the real end of its week, across a pause', () => {
+    const weekly: typeof fredericson = {
+      name: 'W',
+      weeks: 2,
+      members: [{ ...fredericson!.members[1]!, workoutId: 'w', title: 'Weekly', schedule: { kind: 'weekly', times: 3 } }],
+    };
+    let record = startProgramme(weekly, MONDAY, 'w1', T);
+    record = pause(record, addDays(MONDAY, 3), T + 1); // Thu
+    record = resume(record, addDays(MONDAY, 5), T + 2); // Sat: Thu and Fri paused
+    const runs: DoneRun[] = [{ workoutId: 'w', day: addDays(MONDAY, 1), completed: true }];
+    const missed = missedBefore(weekly, record, addDays(MONDAY, 12), runs);
+    // Week 1 runs Mon-Wed and Sat-Tue (7 programme days): one verdict, on its last day.
+    expect(missed).toEqual([{ day: addDays(MONDAY, 8), workoutId: 'w', title: 'Weekly', done: 1, target: 3 }]);
+  });
+
+  it('keeps a repeated week seven days long when a pause comes after the choice', () => {
+    let record = repeatWeek(started(), addDays(MONDAY, 2), T + 1); // Wed of week 1: repeat it
+    record = pause(record, addDays(MONDAY, 3), T + 2);
+    record = resume(record, addDays(MONDAY, 6), T + 3); // Thu-Sat paused
+    // Week 1: Mon-Wed, then Sun-Wed; its repeat starts the next day.
+    expect(positionOn(record, addDays(MONDAY, 9))).toMatchObject({ week: 1, offset: 6 });
+    expect(positionOn(record, addDays(MONDAY, 10))).toMatchObject({ week: 1, offset: 0 });
+    expect(positionOn(record, addDays(MONDAY, 17))).toMatchObject({ week: 2, offset: 0 });
+  });
+
+  it('lets a move-on be undone the same day', () => {
+    const day3 = addDays(MONDAY, 2);
+    const record = moveOn(started(), day3, T + 1);
+    expect(pendingChoice(record, day3)).toEqual({ from: day3, week: 2, offset: 0 });
+    expect(positionOn(undoPendingChoice(record, day3, T + 2), day3)).toMatchObject({ week: 1, offset: 2 });
+    expect(pendingChoice(record, addDays(day3, 1))).toBeNull();
+  });
+
+  it('counts in the calendar every session done that day, due or not', () => {
+    const runs: DoneRun[] = [
+      { workoutId: 'icing', day: MONDAY, completed: true },
+      { workoutId: 'fredericson-stretches', day: MONDAY, completed: true },
+      { workoutId: 'fredericson-stretches', day: MONDAY, completed: true },
+      { workoutId: 'fredericson-stretches', day: MONDAY, completed: true },
+      { workoutId: 'fredericson-stretches', day: MONDAY, completed: true },
+    ];
+    expect(calendar(fredericson!, started(), addDays(MONDAY, 1), runs)[0]).toMatchObject({ done: 5, due: 4 });
+  });
 });

@@ -281,6 +281,20 @@ describe('programmes', () => {
     // An older copy never overwrites a newer one.
     await b.store.importBackup(JSON.stringify({ ...backup, programmes: [programme('p1', { updatedAt: T0 })] }));
     expect((await b.store.listProgrammes())[0]!.marks).toHaveLength(1);
+    // Followed on two devices: each one's check-offs and check-ins are kept, the newer copy's weeks win.
+    const pain = { id: 'c1', day: '2026-11-30', at: T0, moment: 'before' as const, pain: 2, workoutId: null };
+    await b.store.importBackup(
+      JSON.stringify({
+        ...backup,
+        programmes: [
+          programme('p1', { updatedAt: T0 + 9, status: 'paused', marks: [{ id: 'm2', workoutId: 'icing', day: '2026-12-01', at: T0 + 9 }], checkIns: [pain] }),
+        ],
+      }),
+    );
+    const [merged] = await b.store.listProgrammes();
+    expect(merged!.status).toBe('paused');
+    expect(merged!.marks.map((m) => m.id).sort()).toEqual(['m1', 'm2']);
+    expect(merged!.checkIns).toEqual([pain]);
     await b.store.clearAll();
     expect(await b.store.listProgrammes()).toEqual([]);
   });

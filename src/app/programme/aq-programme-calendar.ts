@@ -222,23 +222,16 @@ export class AqProgrammeCalendar extends LitElement {
               <tr>
                 <th scope="col">Day</th>
                 <th scope="col">Done</th>
-                <th scope="col">Pain before</th>
-                <th scope="col">Pain after</th>
+                <th scope="col">Pain (0-10)</th>
               </tr>
             </thead>
             <tbody>
               ${[...days].reverse().map((d) => {
                 const pain = this._painOn(d.day);
-                const list = (moment: 'before' | 'after') =>
-                  pain
-                    .filter((p) => p.moment === moment)
-                    .map((p) => p.pain)
-                    .join(', ') || '–';
                 return html`<tr>
                   <th scope="row">${dayWords(d.day)}</th>
-                  <td>${d.position.kind === 'active' ? `${d.done} of ${d.due}` : d.position.kind === 'paused' ? 'Paused' : d.done}</td>
-                  <td>${list('before')}</td>
-                  <td>${list('after')}</td>
+                  <td>${d.position.kind === 'active' ? `${d.done} of ${d.due}` : d.position.kind === 'paused' ? `${d.done} (paused)` : d.done}</td>
+                  <td>${pain.length ? pain.map((p) => (p.moment === 'now' ? `${p.pain}` : `${p.pain} ${p.moment}`)).join(', ') : '–'}</td>
                 </tr>`;
               })}
             </tbody>

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { addDays, dayWords, parseDay, type Day } from '../../programme/days';
+import { addDays, dayOf, dayWords, daysBetween, parseDay, startOfDay, type Day } from '../../programme/days';
 import {
   calendar,
   doseText,
@@ -216,11 +216,29 @@ export class AqTodayPage extends LitElement {
     // Back from a run (or another tab): count what was done since.
     if (this._state) void this._reload();
     document.addEventListener('visibilitychange', this._onVisible);
+    this._atMidnight();
   }
 
   override disconnectedCallback(): void {
     document.removeEventListener('visibilitychange', this._onVisible);
+    clearTimeout(this._midnight);
     super.disconnectedCallback();
+  }
+
+  private _midnight: ReturnType<typeof setTimeout> | undefined;
+
+  /** Left open past midnight, Today turns to the new day by itself. */
+  private _atMidnight(): void {
+    clearTimeout(this._midnight);
+    const now = Date.now();
+    const next = startOfDay(addDays(dayOf(now), 1));
+    this._midnight = setTimeout(
+      () => {
+        void this._reload();
+        this._atMidnight();
+      },
+      Math.min(next - now + 1000, 2 ** 31 - 1),
+    );
   }
 
   private readonly _onVisible = () => {
@@ -322,7 +340,7 @@ export class AqTodayPage extends LitElement {
     const last = lastDay(record);
     let where: string;
     if (position.kind === 'active') where = `Week ${position.week} of ${record.weeks}, day ${position.day}`;
-    else if (position.kind === 'paused') where = 'Paused';
+    else if (position.kind === 'paused' || record.status === 'paused') where = 'Paused';
     else if (position.kind === 'before') where = `Starts ${dayWords(record.start, { weekday: 'long', day: 'numeric', month: 'long' })}`;
     else where = 'All weeks done';
     return html`
@@ -333,7 +351,7 @@ export class AqTodayPage extends LitElement {
       </header>
       ${this._undo ? this._undoToast(record) : nothing}
       ${
-        position.kind === 'paused'
+        record.status === 'paused'
           ? html`<section aria-labelledby="paused-heading">
               <h2 id="paused-heading">Paused</h2>
               <p>Nothing is due while the programme is paused, and no day counts as missed. Resume where you left off.</p>
@@ -345,7 +363,7 @@ export class AqTodayPage extends LitElement {
         position.kind === 'finished'
           ? html`<section aria-labelledby="finished-heading">
               <h2 id="finished-heading">All ${record.weeks} weeks done</h2>
-              <p>Every week of the programme is behind you. End it to keep it in History, or repeat the last week.</p>
+              <p>Every week of the programme is behind you. End it to keep it in History, or start again.</p>
             </section>`
           : nothing
       }
@@ -466,8 +484,8 @@ export class AqTodayPage extends LitElement {
 
   private _undoToast(record: ProgrammeRecord) {
     const undo = this._undo!;
-    return html`<div class="toast" role="status">
-      <span>${undo.title} checked off.</span>
+    return html`<div class="toast">
+      <span role="status">${undo.title} checked off.</span>
       <button
         @click=${() => {
           this._undo = null;
@@ -515,10 +533,14 @@ export class AqTodayPage extends LitElement {
     const todays = state.pains(record).filter((p) => p.day === state.today());
     return html`<section aria-labelledby="pain-heading">
       <h2 id="pain-heading">Pain</h2>
-      ${todays.length ? html`<p>Today: ${todays.map((p) => `${p.pain} ${p.moment}`).join(', ')}.</p>` : html`<p>Nothing rated today.</p>`}
+      ${
+        todays.length
+          ? html`<p>Today: ${todays.map((p) => (p.moment === 'now' ? `${p.pain}` : `${p.pain} ${p.moment} a session`)).join(', ')}.</p>`
+          : html`<p>Nothing rated today.</p>`
+      }
       ${this._painAsk('How is the pain right now?', (pain) => {
         this._lastPain = pain;
-        void this._do((s) => s.checkIn(pain, 'before', null));
+        void this._do((s) => s.checkIn(pain, 'now', null));
       })}
       ${this._lastPain !== null && this._lastPain > 0 ? html`<p role="status">Rated ${this._lastPain}. ${this._stopIfItHurts(state, record)}</p>` : nothing}
       <label class="check">
@@ -559,7 +581,11 @@ export class AqTodayPage extends LitElement {
       ${
         pending
           ? html`<p role="status">
-              From ${dayWords(pending.from)}: week ${pending.week}${pending.week === week ? ' again' : ''}.
+              ${
+                daysBetween(today, pending.from) > 0
+                  ? `From ${dayWords(pending.from)}: week ${pending.week}${pending.week === week ? ' again' : ''}.`
+                  : `Moved on to week ${pending.week} today.`
+              }
               <button @click=${() => void this._do((s) => s.undoChoice())}>Undo this choice</button>
             </p>`
           : p.kind === 'active'

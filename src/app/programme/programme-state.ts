@@ -21,7 +21,7 @@ export interface PainRating {
   readonly day: Day;
   readonly at: number;
   readonly pain: number;
-  readonly moment: 'before' | 'after';
+  readonly moment: P.PainMoment;
 }
 
 export class ProgrammeState {
@@ -57,9 +57,9 @@ export class ProgrammeState {
 
   async load(): Promise<void> {
     this.records = await this._store.listProgrammes();
-    // Two running copies of one programme (say, one imported from another phone): the newest runs.
+    // Two running copies (say, one imported from another phone): the newest runs, and the other is ended for good.
     const current = this.current;
-    this.records = this.records.map((r) => (r !== current && r.status !== P.ProgrammeStatus.Ended ? P.end(r, this.today(), this._now()) : r));
+    for (const r of this.records) if (r !== current && r.status !== P.ProgrammeStatus.Ended) await this._save(P.end(r, this.today(), this._now()));
     await this._loadSessions();
     this._hint();
   }
@@ -178,7 +178,7 @@ export class ProgrammeState {
     return this._change((r, _today, now) => P.unmark(r, markId, now));
   }
 
-  checkIn(pain: number, moment: 'before' | 'after', workoutId: string | null) {
+  checkIn(pain: number, moment: P.PainMoment, workoutId: string | null) {
     return this._change((r, today, now) => P.checkIn(r, { id: this._newId(), day: today, at: now, moment, pain, workoutId }, now));
   }
 
@@ -189,7 +189,8 @@ export class ProgrammeState {
     if (!record || !def) return null;
     const today = this.today();
     const from = daysBetween(record.start, today) > 0 ? today : record.start;
-    const until = P.lastDay(record) ?? addDays(from, record.weeks * 7 - 1);
+    // Paused: as if resumed today, so the reminders cover what is left, not the whole programme again.
+    const until = P.lastDay(record) ?? P.lastDay(P.resume(record, today, this._now())) ?? from;
     const doses: Record<string, string[]> = {};
     for (const m of def.members) {
       if (!m.progresses) continue;

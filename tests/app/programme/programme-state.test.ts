@@ -113,6 +113,14 @@ describe('ProgrammeState', () => {
     await state.load();
     expect(state.current!.id).toBe('new');
     expect(state.records.find((r) => r.id === 'old')!.status).toBe('ended');
+    // Ended for good: in the database too, so it never comes back when the newer one ends.
+    expect((await store.listProgrammes()).map((p) => [p.id, p.status])).toEqual([
+      ['old', 'ended'],
+      ['new', 'active'],
+    ]);
+    await state.end();
+    await state.load();
+    expect(state.current).toBeNull();
   });
 
   it('counts finished runs of its workouts since it started, and the pain rated after them', async () => {
