@@ -17,6 +17,7 @@ const allowed: Record<string, readonly string[]> = {
   storage: ['dsl', 'engine'],
   platform: ['dsl', 'engine'],
   styles: ['assets'],
+  share: ['dsl'],
 };
 /** Packages a layer must not use. */
 const banned: Record<string, readonly string[]> = {
@@ -24,6 +25,7 @@ const banned: Record<string, readonly string[]> = {
   engine: ['lit', 'idb'],
   storage: ['lit'],
   platform: ['lit', 'idb'],
+  share: ['lit', 'idb'],
 };
 
 function files(dir: string): string[] {
