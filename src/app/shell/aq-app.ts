@@ -20,6 +20,7 @@ import type { KeepAs, Runs } from '../run/runs';
 import { applyTheme, loadChoices, loadSettings, saveSettings, type Settings } from '../shared/settings';
 import type { WorkoutSession } from '../run/workout-session';
 import '../library/aq-library-page';
+import { isMineId } from '../mine/mine-id';
 
 type Library = typeof import('../library/library');
 type RunKit = typeof import('./run-kit');
@@ -625,6 +626,7 @@ export class AqApp extends LitElement {
       case RouteName.Library:
         return html`<aq-library-page .entries=${this.cards}></aq-library-page>`;
       case RouteName.Workout: {
+        if (isMineId(route.id)) return this._ownPage(html`<aq-mine-page .workoutId=${route.id}></aq-mine-page>`);
         this._kick(this._loadWorkoutPage());
         const library = this._library;
         // Its Start needs the session code at hand (audio unlocks inside the tap): both arrive together.
@@ -645,10 +647,48 @@ export class AqApp extends LitElement {
         return this._library && this._workoutPageReady
           ? this._readyPage(this._library, route.id)
           : this._opening(this.cards.find((card) => card.id === route.id)?.title);
+      case RouteName.Edit:
+        return this._ownPage(html`<aq-editor-page .workoutId=${route.id}></aq-editor-page>`);
+      case RouteName.Shared:
+        return this._ownPage(html`<aq-shared-preview .payload=${route.payload}></aq-shared-preview>`);
       case RouteName.NotFound:
         this._kick(this._loadWorkoutPage());
         return this._library && this._workoutPageReady ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
     }
+  }
+
+  /**
+   * One's own workouts, the editor and a shared link's preview: each in a chunk of its own,
+   * loaded on first visit, with what Start needs (a Mine workout starts like a built-in one).
+   */
+  private _ownPage(page: ReturnType<typeof html>) {
+    this._kick(this._loadWorkoutPage());
+    const route = this._route;
+    if (route.name === RouteName.Edit)
+      this._kick(
+        this._once(
+          'editor',
+          () => import('../editor/aq-editor-page'),
+          () => undefined,
+        ),
+      );
+    else if (route.name === RouteName.Shared)
+      this._kick(
+        this._once(
+          'shared',
+          () => import('../share/aq-shared-preview'),
+          () => undefined,
+        ),
+      );
+    else
+      this._kick(
+        this._once(
+          'mine-page',
+          () => import('../mine/aq-mine-page'),
+          () => undefined,
+        ),
+      );
+    return page;
   }
 
   /** While a page's code arrives (a few ms from the precache): its heading, so nothing jumps. */
@@ -708,6 +748,9 @@ export class AqApp extends LitElement {
     if (route.name === RouteName.Library) return 'Aquajog: workouts';
     if (route.name === RouteName.Settings) return 'Settings: Aquajog';
     if (route.name === RouteName.History) return 'History: Aquajog';
+    if (route.name === RouteName.Edit) return 'Editor: Aquajog';
+    if (route.name === RouteName.Shared) return 'Shared workout: Aquajog';
+    if (route.name === RouteName.Workout && isMineId(route.id)) return 'My workout: Aquajog';
     const card = route.name === RouteName.Workout || route.name === RouteName.Run ? this.cards.find((c) => c.id === route.id) : undefined;
     return card ? `${card.title}: Aquajog` : 'Not found: Aquajog';
   }
@@ -717,6 +760,14 @@ export class AqApp extends LitElement {
     if (name === RouteName.Workout || name === RouteName.NotFound || name === RouteName.Run) {
       await this._loadWorkoutPage();
       await this.updateComplete;
+    }
+    const own = this.renderRoot.querySelector<HTMLElement & { focusHeading(): unknown }>('aq-mine-page, aq-editor-page, aq-shared-preview');
+    if (own) {
+      await customElements.whenDefined(own.localName);
+      await (own as HTMLElement as LitElement).updateComplete;
+      window.scrollTo(0, 0);
+      await own.focusHeading();
+      return;
     }
     const page = this.renderRoot.querySelector<AqLibraryPage | AqWorkoutPage>('aq-library-page, aq-workout-page');
     if (this._route.name === RouteName.History || this._route.name === RouteName.Settings) {
