@@ -7,6 +7,8 @@ import { hrefFor, RouteName } from '../shell/router';
 import type { CustomWorkout } from '../../storage/schema';
 import { mineEntry } from './mine-entry';
 import { mine } from './mine-store';
+import { encodeWorkout } from '../../share/codec';
+import { readWorkoutFile } from '../share/workout-file';
 import '../library/aq-workout-card';
 
 /**
@@ -46,6 +48,30 @@ export class AqMineSection extends LitElement {
         font-weight: 800;
         text-decoration: none;
       }
+      .add {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--aq-space-3);
+      }
+      /* The file input itself is hidden; its label is the button (and keeps the name). */
+      .file {
+        position: relative;
+        cursor: pointer;
+      }
+      .file input {
+        position: absolute;
+        inset: 0;
+        opacity: 0;
+        cursor: pointer;
+      }
+      .file:focus-within {
+        outline: var(--aq-focus-width) solid var(--aq-color-focus);
+        outline-offset: 2px;
+      }
+      .problem {
+        color: var(--aq-color-error);
+        font-weight: 700;
+      }
       .undo {
         display: flex;
         flex-wrap: wrap;
@@ -66,6 +92,7 @@ export class AqMineSection extends LitElement {
   @state() private _cards: readonly LibraryCard[] | null = null;
   @state() private _problem: string | null = null;
   @state() private _deleted: CustomWorkout | null = null;
+  @state() private _fileProblem: string | null = null;
   private _off: (() => void) | null = null;
 
   override connectedCallback(): void {
@@ -117,9 +144,28 @@ export class AqMineSection extends LitElement {
               ${this._cards.map((card) => html`<li><aq-workout-card .entry=${card} data-id=${card.id}></aq-workout-card></li>`)}
             </ul>`
       }
-      <a class="new" href=${hrefFor({ name: RouteName.Edit, id: 'new' })}>New workout</a>
+      <div class="add">
+        <a class="new" href=${hrefFor({ name: RouteName.Edit, id: 'new' })}>New workout</a>
+        <label class="new file">Open a .workout file<input type="file" accept=".workout,.txt,text/plain" @change=${this._open} /></label>
+      </div>
+      ${this._fileProblem ? html`<p class="problem" role="alert">${this._fileProblem}</p>` : nothing}
     </section>`;
   }
+
+  /** A chosen file opens in the same preview as a link: looked over first, saved only on Save. */
+  private readonly _open = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const read = await readWorkoutFile(file);
+    if (!read.ok) {
+      this._fileProblem = read.message;
+      return;
+    }
+    this._fileProblem = null;
+    location.hash = hrefFor({ name: RouteName.Shared, payload: await encodeWorkout(read.text) });
+  };
 }
 
 declare global {

@@ -3,15 +3,18 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles, sharedStyles } from '../../styles/shared';
 import { hrefFor, RouteName } from '../shell/router';
 import { isMineId } from './mine-id';
+import { mine } from './mine-store';
+import type { AqShareSheet } from '../share/aq-share-sheet';
+// Static, not import(): a lazy chunk that loads another on demand splits Vite's preload helper out of the
+// first page's chunk. This element is in the workout page's chunk, which the first page never loads.
+import '../share/aq-share-sheet';
 
-type MineModule = typeof import('./mine-store');
+type MineStore = typeof mine;
 
 /**
  * What can be done with a workout besides running it: copy any workout into
  * Mine (and open the copy in the editor); for one's own, edit, rename and
- * delete (with Undo in the library). The database code loads on the first tap.
- *
- * @fires aq-share-open - Share was tapped (detail: nothing; the page opens its share sheet).
+ * delete (with Undo in the library); share any workout (the share sheet).
  */
 @customElement('aq-workout-actions')
 export class AqWorkoutActions extends LitElement {
@@ -68,18 +71,15 @@ export class AqWorkoutActions extends LitElement {
   @property() source = '';
 
   @state() private _renaming = false;
+  @state() private _sharing = false;
   @state() private _busy = false;
   @state() private _problem: string | null = null;
 
-  private async _mine(): Promise<MineModule['mine']> {
-    return (await import('./mine-store')).mine;
-  }
-
-  private async _do(action: (mine: MineModule['mine']) => Promise<void>): Promise<void> {
+  private async _do(action: (mine: MineStore) => Promise<void>): Promise<void> {
     this._busy = true;
     this._problem = null;
     try {
-      await action(await this._mine());
+      await action(mine);
     } catch (e) {
       this._problem = `That didn’t work (${(e as Error)?.name ?? e}). Nothing was changed.`;
     } finally {
@@ -108,6 +108,12 @@ export class AqWorkoutActions extends LitElement {
     });
   };
 
+  private async _share(): Promise<void> {
+    this._sharing = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<AqShareSheet>('aq-share-sheet')?.show();
+  }
+
   private _startRename(): void {
     this._renaming = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name="title"]')?.select());
@@ -118,6 +124,7 @@ export class AqWorkoutActions extends LitElement {
     return html`
       <div class="row" role="group" aria-label="Workout actions">
         ${own ? html`<a class="button" href=${hrefFor({ name: RouteName.Edit, id: this.workoutId })}>Edit</a>` : nothing}
+        <button @click=${() => void this._share()}>Share</button>
         <button ?disabled=${this._busy} @click=${this._duplicate}>${own ? 'Duplicate' : 'Copy to Mine'}</button>
         ${
           own
@@ -139,6 +146,7 @@ export class AqWorkoutActions extends LitElement {
           : nothing
       }
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
+      ${this._sharing ? html`<aq-share-sheet .workoutTitle=${this.workoutTitle} .source=${this.source}></aq-share-sheet>` : nothing}
     `;
   }
 }
