@@ -123,6 +123,10 @@ export class AqCodeEditor extends LitElement {
       .overlay mark.warning {
         text-decoration-color: var(--aq-color-warning);
       }
+      /* A flagged tab or space has no ink to underline: a tint shows where it is. */
+      .overlay mark.error {
+        background: var(--aq-color-error-surface);
+      }
       textarea {
         position: relative;
         display: block;
@@ -132,6 +136,10 @@ export class AqCodeEditor extends LitElement {
         background: transparent;
         color: var(--aq-color-text);
         caret-color: var(--aq-color-text);
+        outline: none;
+      }
+      /* The whole editor shows focus (.editor:focus-within), gutter included. */
+      textarea:focus-visible {
         outline: none;
       }
     `,

@@ -57,6 +57,10 @@ export class AqSharedPreview extends LitElement {
         color: var(--aq-color-error);
         font-weight: 700;
       }
+      /* Big, but one line on a 320 px phone. */
+      .save .primary-action {
+        font-size: var(--aq-text-xl);
+      }
       .save {
         display: grid;
         gap: var(--aq-space-2);
