@@ -113,6 +113,31 @@ describe('the editor', () => {
     expect(await page.getByRole('textbox', { name: 'Workout text' }).inputValue()).toBe('# Half done\n1m sprnt');
   });
 
+  it('keeps what was typed: a saved workout saves itself, a new one left half-written becomes a draft', async () => {
+    const { page } = session;
+    await newWorkout(page);
+    const text = page.getByRole('textbox', { name: 'Workout text' });
+    await text.fill('# Left behind\n1m easy');
+    // The problem on the caret's line is shown beside the text.
+    await text.fill('# Left behind\n1m easy\n2m sprnt');
+    await page.getByText('Line 3:4: Unknown word "sprnt". Did you mean "sprint"? Put names in "quotes".').waitFor();
+    await page.getByRole('link', { name: 'All workouts' }).click();
+    const card = page.getByRole('region', { name: 'Mine' }).getByRole('article', { name: 'Left behind' });
+    await card.getByRole('link', { name: 'Left behind' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Left behind' }).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/workout\/mine-/);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await text.press('End');
+    await text.pressSequentially(' "Fast"');
+    await page
+      .getByRole('status')
+      .getByText(/^Saved\. One error/)
+      .waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Edit workout' }).waitFor();
+    expect(await text.inputValue()).toBe('# Left behind\n1m easy\n2m sprnt "Fast"');
+  });
+
   it('copies a built-in workout to Mine, renames it, deletes it and brings it back with Undo', async () => {
     const { page } = session;
     await page.goto('/#/workout/pyramid');

@@ -38,6 +38,7 @@ export function segments(text: string, diagnostics: readonly Diagnostic[]): Segm
  * scrolls up and down; long lines scroll sideways inside it.
  *
  * @fires input - The text changed (the textarea's own event; read `value`).
+ * @fires aq-caret-line - The caret moved to another line (detail: `{ line }`, 1-based).
  * @cssprop --aq-color-error - Underline and gutter mark of an error.
  * @cssprop --aq-color-warning - Underline and gutter mark of a warning.
  */
@@ -182,6 +183,10 @@ export class AqCodeEditor extends LitElement {
           translate="no"
           @input=${this._onInput}
           @scroll=${this._onScroll}
+          @keyup=${this._onCaret}
+          @click=${this._onCaret}
+          @focus=${this._onCaret}
+          @select=${this._onCaret}
         ></textarea>
       </div>
     </div>`;
@@ -190,6 +195,18 @@ export class AqCodeEditor extends LitElement {
   private _onInput(): void {
     // The textarea's own input event goes on up (it is composed); the property follows it.
     this.value = this._textarea.value;
+    this._onCaret();
+  }
+
+  private _caretLine = 0;
+
+  private _onCaret(): void {
+    const area = this._textarea;
+    let line = 1;
+    for (let i = area.value.indexOf('\n'); i !== -1 && i < area.selectionStart; i = area.value.indexOf('\n', i + 1)) line++;
+    if (line === this._caretLine) return;
+    this._caretLine = line;
+    this.dispatchEvent(new CustomEvent('aq-caret-line', { detail: { line }, bubbles: true, composed: true }));
   }
 
   private _onScroll(): void {
@@ -229,5 +246,8 @@ export class AqCodeEditor extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'aq-code-editor': AqCodeEditor;
+  }
+  interface GlobalEventHandlersEventMap {
+    'aq-caret-line': CustomEvent<{ readonly line: number }>;
   }
 }

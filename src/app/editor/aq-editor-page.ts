@@ -17,6 +17,9 @@ import '../workout/aq-week-table';
 /** The preview waits this long after the last keystroke (diagnostics don't wait at all). */
 const PREVIEW_DELAY_MS = 120;
 
+/** Changes to a saved workout are saved this long after the last keystroke. */
+const AUTOSAVE_MS = 1000;
+
 /** The id that means "a new workout, not saved yet". */
 export const NEW_WORKOUT = 'new';
 
@@ -118,6 +121,22 @@ export class AqEditorPage extends LitElement {
       .problems .fix {
         justify-self: start;
       }
+      .text {
+        display: grid;
+      }
+      /* The caret line's problem stays in sight at the bottom of the screen while the text scrolls. */
+      .here {
+        position: sticky;
+        bottom: 0;
+        margin: 0;
+        font-weight: 700;
+      }
+      .here:not(:empty) {
+        padding: var(--aq-space-2) var(--aq-space-3);
+        border-inline-start: var(--aq-space-2) solid var(--aq-color-error);
+        background: var(--aq-color-error-surface);
+        overflow-wrap: anywhere;
+      }
       .ok {
         margin: 0;
         font-weight: 700;
@@ -144,6 +163,9 @@ export class AqEditorPage extends LitElement {
   @state() private _problem: string | null = null;
   @state() private _notFound = false;
   @state() private _saving = false;
+  /** The line the caret is on, whose problem is shown beside the text. */
+  @state() private _caretLine = 0;
+  private _autosave: ReturnType<typeof setTimeout> | null = null;
 
   @query('aq-code-editor') private _editor!: AqCodeEditor;
   private _previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -155,8 +177,28 @@ export class AqEditorPage extends LitElement {
 
   override disconnectedCallback(): void {
     if (this._previewTimer !== null) clearTimeout(this._previewTimer);
+    // Leaving the editor never loses what was typed: a saved workout keeps its changes; a new one
+    // that was written in (not the untouched template) is kept as a draft in Mine.
+    if (this._autosave !== null) clearTimeout(this._autosave);
+    if (this._dirty && (this._id !== null || (this._text !== TEMPLATE && this._text?.trim()))) void this._save();
+    window.removeEventListener('beforeunload', this._onUnload);
     super.disconnectedCallback();
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this._onUnload);
+  }
+
+  /** The text differs from what is saved (or nothing is saved yet). */
+  private get _dirty(): boolean {
+    return this._text !== null && this._text !== this._saved;
+  }
+
+  /** Closing the tab with unsaved text: the browser asks first. */
+  private readonly _onUnload = (event: BeforeUnloadEvent) => {
+    if (this._dirty && (this._id !== null || this._text !== TEMPLATE)) event.preventDefault();
+  };
 
   private async _load(): Promise<void> {
     const id = this.workoutId;
@@ -205,10 +247,19 @@ export class AqEditorPage extends LitElement {
 
   private readonly _onInput = (event: Event) => {
     this._setText((event.target as AqCodeEditor).value);
+    if (this._id !== null) {
+      if (this._autosave !== null) clearTimeout(this._autosave);
+      this._autosave = setTimeout(() => {
+        this._autosave = null;
+        void this._save();
+      }, AUTOSAVE_MS);
+    }
   };
 
   private async _save(): Promise<void> {
     if (this._text === null) return;
+    if (this._autosave !== null) clearTimeout(this._autosave);
+    this._autosave = null;
     this._saving = true;
     this._problem = null;
     try {
@@ -216,7 +267,8 @@ export class AqEditorPage extends LitElement {
       this._id = record.id;
       this._saved = record.source;
       // A new workout now has an address: going back doesn't lead to a second new one.
-      if (this.workoutId !== record.id) location.replace(hrefFor({ name: RouteName.Edit, id: record.id }));
+      // (Not when this was the save on leaving: the person has gone elsewhere.)
+      if (this.isConnected && this.workoutId !== record.id) location.replace(hrefFor({ name: RouteName.Edit, id: record.id }));
     } catch (e) {
       this._problem = `It couldn’t be saved (${(e as Error)?.name ?? e}). Your text is still here; try again.`;
     } finally {
@@ -256,10 +308,25 @@ export class AqEditorPage extends LitElement {
         }
       </div>
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
-      <aq-code-editor .value=${this._text} .diagnostics=${diagnostics} label="Workout text" @input=${this._onInput}></aq-code-editor>
+      <div class="text">
+        <aq-code-editor
+          .value=${this._text}
+          .diagnostics=${diagnostics}
+          label="Workout text"
+          @input=${this._onInput}
+          @aq-caret-line=${(e: CustomEvent<{ line: number }>) => (this._caretLine = e.detail.line)}
+        ></aq-code-editor>
+        ${this._here(diagnostics)}
+      </div>
       ${this._problems(diagnostics)}
       ${this._previewSection()}
     `;
+  }
+
+  /** The problem on the caret's line, kept in view under the text while typing there. */
+  private _here(diagnostics: readonly Diagnostic[]) {
+    const d = diagnostics.find((x) => x.line === this._caretLine);
+    return html`<p class="here" aria-live="polite">${d ? `Line ${d.line}:${d.column}: ${d.message}` : ''}</p>`;
   }
 
   private _status(errors: number): string {

@@ -643,6 +643,8 @@ export class AqApp extends LitElement {
           : html`<h1 tabindex="-1">History</h1>
               <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
+        // One's own workout with no run behind it (a reload): its page, with its Start.
+        if (isMineId(route.id)) return this._ownPage(html`<aq-mine-page .workoutId=${route.id}></aq-mine-page>`);
         this._kick(this._loadWorkoutPage());
         return this._library && this._workoutPageReady
           ? this._readyPage(this._library, route.id)
