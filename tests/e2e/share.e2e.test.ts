@@ -51,6 +51,10 @@ describe('sharing a workout', () => {
     const box = (await qr.boundingBox())!;
     // Big enough to scan from a distance: most of a phone's width.
     expect(box.width).toBeGreaterThanOrEqual(300);
+    // Bigger still for a camera further away: as big as the screen allows.
+    await sheet.getByRole('button', { name: 'Bigger QR code' }).click();
+    expect((await qr.boundingBox())!.width).toBeGreaterThan(box.width);
+    await sheet.getByRole('button', { name: 'Bigger QR code', pressed: true }).click();
     await sheet.getByRole('button', { name: 'Copy link' }).click();
     await sheet
       .getByRole('status')
@@ -81,6 +85,23 @@ describe('sharing a workout', () => {
     } finally {
       await other.context.close();
     }
+  });
+
+  it('says when a workout is too long for a QR code, and offers the file', async () => {
+    const { page } = session;
+    // Labels that don't compress: a link far past what a QR code a phone can read holds.
+    let seed = 11;
+    const word = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 26))).join('');
+    const text = `# Long one\n${Array.from({ length: 120 }, () => `1m easy "${word()} ${word()}"`).join('\n')}\n`;
+    await page.goto(`/#/w/${await encodeWorkout(text)}`);
+    await page.getByRole('button', { name: 'Save to Mine' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Long one' }).waitFor();
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Share “Long one”' });
+    await sheet.getByText('This workout is too long for a QR code. Share the link or the file instead.').waitFor();
+    expect(await sheet.getByRole('img', { name: 'QR code of the link' }).count()).toBe(0);
+    await sheet.getByRole('button', { name: 'Save as file' }).waitFor();
+    expect((await sheet.getByRole('textbox', { name: 'Link' }).inputValue()).length).toBeGreaterThan(2000);
   });
 
   const hostile: readonly { name: string; payload: () => Promise<string>; message: RegExp }[] = [

@@ -72,6 +72,18 @@ export class AqShareSheet extends LitElement {
         aspect-ratio: 1;
         background: #fff;
       }
+      /* Shown big: the code alone, as large as the screen allows, for a camera across the pool deck. */
+      dialog.big {
+        width: calc(100vw - 2 * var(--aq-space-2));
+        max-height: calc(100dvh - 2 * var(--aq-space-2));
+        padding: var(--aq-space-2);
+      }
+      dialog.big .sheet {
+        gap: var(--aq-space-2);
+      }
+      .qr.big {
+        width: min(100%, calc(100dvh - 2 * var(--aq-tap-min) - 4rem));
+      }
       .status {
         margin: 0;
         font-weight: 700;
@@ -87,6 +99,8 @@ export class AqShareSheet extends LitElement {
   @state() private _link: string | null = null;
   @state() private _qr: Qr | null = null;
   @state() private _status = '';
+  /** The QR code fills the screen, to be scanned from further away. */
+  @state() private _big = false;
   @query('dialog') private _dialog!: HTMLDialogElement;
   @query('input') private _input!: HTMLInputElement;
 
@@ -94,6 +108,7 @@ export class AqShareSheet extends LitElement {
   async show(): Promise<void> {
     this._status = '';
     this._link = null;
+    this._big = false;
     await this.updateComplete;
     if (!this._dialog.open) this._dialog.showModal();
     const link = shareLink(location.href, await encodeWorkout(this.source));
@@ -137,36 +152,41 @@ export class AqShareSheet extends LitElement {
 
   override render() {
     const link = this._link;
+    const qr = this._qr;
     const canShare = typeof navigator.share === 'function';
     const canShareFile = canShare && typeof navigator.canShare === 'function' && navigator.canShare({ files: [this._file()] });
-    return html`<dialog aria-labelledby="share-heading" @close=${() => (this._status = '')}>
+    const code =
+      qr &&
+      html`<svg class="qr ${this._big ? 'big' : ''}" viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label="QR code of the link" shape-rendering="crispEdges">
+          <path d=${qr.path}></path>
+        </svg>
+        <button aria-pressed=${this._big ? 'true' : 'false'} @click=${() => (this._big = !this._big)}>Bigger QR code</button>`;
+    return html`<dialog class=${this._big ? 'big' : ''} aria-labelledby="share-heading" @close=${() => ((this._status = ''), (this._big = false))}>
       <div class="sheet">
-        <h2 id="share-heading">Share “${this.workoutTitle}”</h2>
-        <p class="muted">The link carries the whole workout: whoever opens it sees it and can save it, with no account and no server.</p>
+        <h2 id="share-heading" class=${this._big ? 'visually-hidden' : ''}>Share “${this.workoutTitle}”</h2>
         ${
-          link === null
-            ? html`<p>Making the link…</p>`
-            : html`<div>
-                <label for="link">Link</label>
-                <input id="link" readonly .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-              </div>
-              <div class="row">
-                <button @click=${() => void this._copy()}>Copy link</button>
-                ${canShare ? html`<button @click=${() => void this._share(false)}>Share link…</button>` : nothing}
-              </div>
+          this._big && code
+            ? code
+            : html`<p class="muted">The link carries the whole workout: whoever opens it sees it and can save it, with no account and no server.</p>
               ${
-                this._qr
-                  ? html`<svg class="qr" viewBox="0 0 ${this._qr.size} ${this._qr.size}" role="img" aria-label="QR code of the link" shape-rendering="crispEdges">
-                      <path d=${this._qr.path}></path>
-                    </svg>`
-                  : html`<p role="note">This workout is too long for a QR code. Share the link or the file instead.</p>`
-              }`
+                link === null
+                  ? html`<p>Making the link…</p>`
+                  : html`<div>
+                      <label for="link">Link</label>
+                      <input id="link" readonly .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+                    </div>
+                    <div class="row">
+                      <button @click=${() => void this._copy()}>Copy link</button>
+                      ${canShare ? html`<button @click=${() => void this._share(false)}>Share link…</button>` : nothing}
+                    </div>
+                    ${code ?? html`<p role="note">This workout is too long for a QR code. Share the link or the file instead.</p>`}`
+              }
+              <div class="row">
+                <button @click=${() => this._save()}>Save as file</button>
+                ${canShareFile ? html`<button @click=${() => void this._share(true)}>Share as file…</button>` : nothing}
+              </div>
+              <p class="status" role="status">${this._status}</p>`
         }
-        <div class="row">
-          <button @click=${() => this._save()}>Save as file</button>
-          ${canShareFile ? html`<button @click=${() => void this._share(true)}>Share as file…</button>` : nothing}
-        </div>
-        <p class="status" role="status">${this._status}</p>
         <div class="row">
           <button @click=${() => this._dialog.close()}>Close</button>
         </div>
