@@ -5,7 +5,7 @@ import type { CompileResult, Diagnostic, Plan, WeekRow } from '../../dsl';
 import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
 import type { ChoiceChangeEvent, WeekChangeEvent } from '../shared/events';
 import { hrefFor, RouteName } from '../shell/router';
-import { TEMPLATE, titleOf } from '../mine/mine';
+import { TEMPLATE } from '../mine/mine';
 import { mine } from '../mine/mine-store';
 import { fixFor, type Fix } from './fixes';
 import type { AqCodeEditor } from './aq-code-editor';
@@ -423,11 +423,6 @@ export class AqEditorPage extends LitElement {
   /** Moves keyboard focus to the page heading (after navigating here). */
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
-  }
-
-  /** The title the text gives itself (for the document title). */
-  get workoutTitle(): string {
-    return titleOf(this._text ?? '');
   }
 }
 

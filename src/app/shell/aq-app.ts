@@ -22,6 +22,13 @@ import type { WorkoutSession } from '../run/workout-session';
 import '../library/aq-library-page';
 import { isMineId } from '../mine/mine-id';
 
+/** The chunks of one's own workouts' page, the editor and a shared link's preview. */
+const OWN_PAGES = {
+  editor: () => import('../editor/aq-editor-page'),
+  shared: () => import('../share/aq-shared-preview'),
+  'mine-page': () => import('../mine/aq-mine-page'),
+} as const;
+
 type Library = typeof import('../library/library');
 type RunKit = typeof import('./run-kit');
 type SessionKit = typeof import('./session-kit');
@@ -661,35 +668,13 @@ export class AqApp extends LitElement {
 
   /**
    * One's own workouts, the editor and a shared link's preview: each in a chunk of its own,
-   * loaded on first visit, with what Start needs (a Mine workout starts like a built-in one).
+   * loaded on first visit. A Mine workout's page also loads what Start needs, as a built-in's does.
    */
   private _ownPage(page: ReturnType<typeof html>) {
-    this._kick(this._loadWorkoutPage());
-    const route = this._route;
-    if (route.name === RouteName.Edit)
-      this._kick(
-        this._once(
-          'editor',
-          () => import('../editor/aq-editor-page'),
-          () => undefined,
-        ),
-      );
-    else if (route.name === RouteName.Shared)
-      this._kick(
-        this._once(
-          'shared',
-          () => import('../share/aq-shared-preview'),
-          () => undefined,
-        ),
-      );
-    else
-      this._kick(
-        this._once(
-          'mine-page',
-          () => import('../mine/aq-mine-page'),
-          () => undefined,
-        ),
-      );
+    const name = this._route.name;
+    const key = name === RouteName.Edit ? 'editor' : name === RouteName.Shared ? 'shared' : 'mine-page';
+    if (key === 'mine-page') this._kick(this._loadWorkoutPage());
+    this._kick(this._once<unknown>(key, OWN_PAGES[key], () => undefined));
     return page;
   }
 
