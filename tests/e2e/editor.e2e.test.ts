@@ -91,6 +91,7 @@ describe('the editor', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
     expect(new URL(page.url()).hash).toMatch(/^#\/run\/mine-/);
+    expect(await page.title()).toBe('Morning pool: Aquajog');
   });
 
   it('saves a draft with errors, which shows its errors and can’t be started', async () => {

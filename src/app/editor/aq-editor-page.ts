@@ -326,7 +326,7 @@ export class AqEditorPage extends LitElement {
   /** The problem on the caret's line, kept in view under the text while typing there. */
   private _here(diagnostics: readonly Diagnostic[]) {
     const d = diagnostics.find((x) => x.line === this._caretLine);
-    return html`<p class="here" aria-live="polite">${d ? `Line ${d.line}:${d.column}: ${d.message}` : ''}</p>`;
+    return html`<p class="here" aria-live="polite">${d ? `Line ${d.line}:${d.column}: ${d.message}${d.hint ? ` ${d.hint}` : ''}` : ''}</p>`;
   }
 
   private _status(errors: number): string {

@@ -737,7 +737,8 @@ export class AqApp extends LitElement {
     if (route.name === RouteName.History) return 'History: Aquajog';
     if (route.name === RouteName.Edit) return 'Editor: Aquajog';
     if (route.name === RouteName.Shared) return 'Shared workout: Aquajog';
-    if (route.name === RouteName.Workout && isMineId(route.id)) return 'My workout: Aquajog';
+    if ((route.name === RouteName.Workout || route.name === RouteName.Run) && isMineId(route.id))
+      return `${this._session?.id === route.id ? this._session.session.plan.title : 'My workout'}: Aquajog`;
     const card = route.name === RouteName.Workout || route.name === RouteName.Run ? this.cards.find((c) => c.id === route.id) : undefined;
     return card ? `${card.title}: Aquajog` : 'Not found: Aquajog';
   }
