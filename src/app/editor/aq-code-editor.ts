@@ -3,6 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Diagnostic } from '../../dsl';
 import { sharedStyles } from '../../styles/shared';
+import { cssProps } from '../shared/css-props';
 
 /** Where the text is flagged, as spans of the overlay. */
 interface Segment {
@@ -26,6 +27,45 @@ export function segments(text: string, diagnostics: readonly Diagnostic[]): Segm
     at = end;
   }
   if (at < text.length) out.push({ text: text.slice(at), severity: null });
+  return out;
+}
+
+/**
+ * The same, one array per line (a flag never crosses a line's end). The
+ * overlay draws a block per line, so a keystroke re-lays out one line of it,
+ * not the whole text.
+ */
+export function lineSegments(text: string, diagnostics: readonly Diagnostic[]): Segment[][] {
+  const lines = text.split('\n');
+  const out: Segment[][] = lines.map((line) => [{ text: line, severity: null }]);
+  if (diagnostics.length === 0) return out;
+  const byLine = new Map<number, Diagnostic[]>();
+  let start = 0;
+  const starts = lines.map((line) => {
+    const at = start;
+    start += line.length + 1;
+    return at;
+  });
+  for (const d of diagnostics) {
+    // The line holding the flag's start, by binary search over the line starts.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= d.offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const list = byLine.get(lo) ?? [];
+    list.push(d);
+    byLine.set(lo, list);
+  }
+  for (const [i, list] of byLine) {
+    const lineStart = starts[i]!;
+    const line = lines[i]!;
+    // Offsets within the line, the flag clipped to it.
+    const local = list.map((d) => ({ ...d, offset: d.offset - lineStart, endOffset: Math.min(d.endOffset - lineStart, line.length) }));
+    out[i] = segments(line, local);
+  }
   return out;
 }
 
@@ -66,7 +106,14 @@ export class AqCodeEditor extends LitElement {
         outline: var(--aq-focus-width) solid var(--aq-color-focus);
         outline-offset: 2px;
       }
+      /*
+       * As wide as the longest line number and a mark, whatever is marked: a gutter that grew with a
+       * mark would re-lay out the whole text beside it on every keystroke.
+       */
       .gutter {
+        box-sizing: content-box;
+        width: calc((var(--digits) + 2) * 1ch);
+        contain: content;
         padding-block: var(--pad);
         padding-inline: var(--aq-space-2) var(--aq-space-1);
         border-inline-end: var(--aq-border-width) solid var(--aq-color-border);
@@ -112,6 +159,9 @@ export class AqCodeEditor extends LitElement {
         overflow: hidden;
         color: transparent;
         pointer-events: none;
+      }
+      .overlay .line {
+        height: var(--line);
       }
       .overlay mark {
         background: none;
@@ -161,16 +211,18 @@ export class AqCodeEditor extends LitElement {
     const flagged = new Map<number, Diagnostic['severity']>();
     for (const d of this.diagnostics) if (flagged.get(d.line) !== 'error') flagged.set(d.line, d.severity);
     return html`<div class="editor">
-      <div class="gutter" aria-hidden="true">
+      <div class="gutter" aria-hidden="true" style=${cssProps({ '--digits': String(lines.length).length })}>
         ${lines.map((_, i) => {
           const severity = flagged.get(i + 1);
           return html`<div class=${severity ?? ''}>${severity ? (severity === 'error' ? '! ' : '? ') : nothing}${i + 1}</div>`;
         })}
       </div>
       <div class="area">
-        <div class="overlay" aria-hidden="true">${segments(this.value, this.diagnostics).map((s) =>
-          s.severity === null ? s.text : html`<mark class=${s.severity}>${s.text}</mark>`,
-        )}${'\n'}</div>
+        <div class="overlay" aria-hidden="true">
+          ${lineSegments(this.value, this.diagnostics).map(
+            (line) => html`<div class="line">${line.map((s) => (s.severity === null ? s.text : html`<mark class=${s.severity}>${s.text}</mark>`))}</div>`,
+          )}
+        </div>
         <textarea
           .value=${live(this.value)}
           rows=${lines.length + 1}

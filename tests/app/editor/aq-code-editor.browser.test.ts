@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { compile } from '../../../src/dsl';
-import { segments } from '../../../src/app/editor/aq-code-editor';
+import { lineSegments, segments } from '../../../src/app/editor/aq-code-editor';
 import '../../../src/app/editor/aq-code-editor';
 import { mount, unmountAll } from '../helpers';
 
@@ -13,6 +13,15 @@ describe('segments', () => {
     const cut = segments(text, compile(text).diagnostics);
     expect(cut.map((s) => s.text).join('')).toBe(text);
     expect(cut.filter((s) => s.severity !== null).map((s) => s.text)).toEqual(['sprnt', '3:5']);
+  });
+});
+
+describe('lineSegments', () => {
+  it('cut each line at its own problems', () => {
+    const text = '# T\n1m easy\n1m sprnt\n\n3:5 easy';
+    const lines = lineSegments(text, compile(text).diagnostics);
+    expect(lines.map((line) => line.map((s) => s.text).join(''))).toEqual(text.split('\n'));
+    expect(lines.map((line) => line.filter((s) => s.severity !== null).map((s) => s.text))).toEqual([[], [], ['sprnt'], [], ['3:5']]);
   });
 });
 
