@@ -218,11 +218,8 @@ export class AqCodeEditor extends LitElement {
         })}
       </div>
       <div class="area">
-        <div class="overlay" aria-hidden="true">
-          ${lineSegments(this.value, this.diagnostics).map(
-            (line) => html`<div class="line">${line.map((s) => (s.severity === null ? s.text : html`<mark class=${s.severity}>${s.text}</mark>`))}</div>`,
-          )}
-        </div>
+        <!-- No whitespace inside the overlay: it is white-space: pre, and would shift every line. -->
+        <div class="overlay" aria-hidden="true">${this._overlayLines()}</div>
         <textarea
           .value=${live(this.value)}
           rows=${lines.length + 1}
@@ -242,6 +239,12 @@ export class AqCodeEditor extends LitElement {
         ></textarea>
       </div>
     </div>`;
+  }
+
+  private _overlayLines() {
+    return lineSegments(this.value, this.diagnostics).map(
+      (line) => html`<div class="line">${line.map((s) => (s.severity === null ? s.text : html`<mark class=${s.severity}>${s.text}</mark>`))}</div>`,
+    );
   }
 
   private _onInput(): void {

@@ -36,7 +36,14 @@ describe('<aq-code-editor>', () => {
     const mark = root.querySelector('.overlay mark')!.getBoundingClientRect();
     const area = root.querySelector('textarea')!;
     expect(getComputedStyle(area).fontFamily).toBe(getComputedStyle(root.querySelector('.overlay')!).fontFamily);
-    expect(mark.left).toBeGreaterThan(area.getBoundingClientRect().left);
+    // Line 3, column 6 ("  1m sprnt"): the mark starts where the textarea draws that character.
+    const box = area.getBoundingClientRect();
+    const style = getComputedStyle(area);
+    const lineHeight = parseFloat(style.lineHeight);
+    const charWidth = mark.width / 'sprnt'.length;
+    expect(mark.top - box.top - parseFloat(style.paddingTop)).toBeGreaterThanOrEqual(2 * lineHeight - 1);
+    expect(mark.bottom - box.top - parseFloat(style.paddingTop)).toBeLessThanOrEqual(3 * lineHeight + 1);
+    expect(mark.left - box.left - parseFloat(style.paddingLeft)).toBeCloseTo(5 * charWidth, 0);
     // As tall as its text: the page scrolls, not the box.
     expect(area.scrollHeight).toBeLessThanOrEqual(area.clientHeight + 1);
   });
