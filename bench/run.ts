@@ -12,13 +12,14 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSection } from './bundle';
 import { dslSection } from './dsl';
+import { editorSection } from './editor';
 import { legibilitySection } from './legibility';
 import { offlineSection } from './offline';
 import { storageSection } from './storage';
 import { timerSection } from './timer';
 import type { Section } from './report';
 
-const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, legibilitySection, storageSection, offlineSection];
+const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, legibilitySection, storageSection, offlineSection, editorSection];
 const FLAGS = new Set(['--build']);
 
 function usage(): string {

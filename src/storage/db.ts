@@ -389,6 +389,21 @@ export class Store {
     });
   }
 
+  async getWorkout(id: string): Promise<CustomWorkout | null> {
+    const parsed = customWorkoutSchema.safeParse(await (await this._conn()).get('workouts', id));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Deletes one custom workout; returns it (for Undo), or null if there was none. */
+  async deleteWorkout(id: string): Promise<CustomWorkout | null> {
+    const db = await this._conn();
+    const tx = db.transaction('workouts', 'readwrite', STRICT);
+    const parsed = customWorkoutSchema.safeParse(await tx.store.get(id));
+    await tx.store.delete(id);
+    await tx.done;
+    return parsed.success ? parsed.data : null;
+  }
+
   // ---- export and import -------------------------------------------------------------
 
   /** Everything as one backup document (sessions oldest first). */

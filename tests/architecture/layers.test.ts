@@ -18,6 +18,7 @@ const allowed: Record<string, readonly string[]> = {
   storage: ['dsl', 'engine', 'programme'],
   platform: ['dsl', 'engine'],
   styles: ['assets'],
+  share: ['dsl'],
 };
 /** Packages a layer must not use. */
 const banned: Record<string, readonly string[]> = {
@@ -26,6 +27,7 @@ const banned: Record<string, readonly string[]> = {
   programme: ['lit', 'idb'],
   storage: ['lit'],
   platform: ['lit', 'idb'],
+  share: ['lit', 'idb'],
 };
 
 function files(dir: string): string[] {

@@ -72,7 +72,13 @@ export class AqLibraryPage extends LitElement {
           </ul>
         </section>`,
       )}
+      <aq-mine-section></aq-mine-section>
     `;
+  }
+
+  protected override firstUpdated(): void {
+    // One's own workouts need the database and the language: after the first paint, in a chunk of their own.
+    setTimeout(() => void import('../mine/aq-mine-section').catch(() => undefined));
   }
 
   /** Moves keyboard focus to the page heading (after navigating here). */

@@ -21,6 +21,14 @@ import type { KeepAs, Runs } from '../run/runs';
 import { applyTheme, loadChoices, loadSettings, loadTodayHint, saveSettings, type Settings } from '../shared/settings';
 import type { WorkoutSession } from '../run/workout-session';
 import '../library/aq-library-page';
+import { isMineId } from '../mine/mine-id';
+
+/** The chunks of one's own workouts' page, the editor and a shared link's preview. */
+const OWN_PAGES = {
+  editor: () => import('../editor/aq-editor-page'),
+  shared: () => import('../share/aq-shared-preview'),
+  'mine-page': () => import('../mine/aq-mine-page'),
+} as const;
 
 type Library = typeof import('../library/library');
 type RunKit = typeof import('./run-kit');
@@ -629,6 +637,7 @@ export class AqApp extends LitElement {
       case RouteName.Library:
         return html`<aq-library-page .entries=${this.cards}></aq-library-page>`;
       case RouteName.Workout: {
+        if (isMineId(route.id)) return this._ownPage(html`<aq-mine-page .workoutId=${route.id}></aq-mine-page>`);
         this._kick(this._loadWorkoutPage());
         const library = this._library;
         // Its Start needs the session code at hand (audio unlocks inside the tap): both arrive together.
@@ -652,14 +661,32 @@ export class AqApp extends LitElement {
           : html`<h1 tabindex="-1">History</h1>
               <p>${this._storeProblem ?? 'Opening…'}</p>`;
       case RouteName.Run:
+        // One's own workout with no run behind it (a reload): its page, with its Start.
+        if (isMineId(route.id)) return this._ownPage(html`<aq-mine-page .workoutId=${route.id}></aq-mine-page>`);
         this._kick(this._loadWorkoutPage());
         return this._library && this._workoutPageReady
           ? this._readyPage(this._library, route.id)
           : this._opening(this.cards.find((card) => card.id === route.id)?.title);
+      case RouteName.Edit:
+        return this._ownPage(html`<aq-editor-page .workoutId=${route.id}></aq-editor-page>`);
+      case RouteName.Shared:
+        return this._ownPage(html`<aq-shared-preview .payload=${route.payload}></aq-shared-preview>`);
       case RouteName.NotFound:
         this._kick(this._loadWorkoutPage());
         return this._library && this._workoutPageReady ? html`<aq-workout-page .entry=${null} .workoutId=${route.path}></aq-workout-page>` : this._opening();
     }
+  }
+
+  /**
+   * One's own workouts, the editor and a shared link's preview: each in a chunk of its own,
+   * loaded on first visit. A Mine workout's page also loads what Start needs, as a built-in's does.
+   */
+  private _ownPage(page: ReturnType<typeof html>) {
+    const name = this._route.name;
+    const key = name === RouteName.Edit ? 'editor' : name === RouteName.Shared ? 'shared' : 'mine-page';
+    if (key === 'mine-page') this._kick(this._loadWorkoutPage());
+    this._kick(this._once<unknown>(key, OWN_PAGES[key], () => undefined));
+    return page;
   }
 
   /** While a page's code arrives (a few ms from the precache): its heading, so nothing jumps. */
@@ -720,6 +747,10 @@ export class AqApp extends LitElement {
     if (route.name === RouteName.Settings) return 'Settings: Aquajog';
     if (route.name === RouteName.Today) return 'Today: Aquajog';
     if (route.name === RouteName.History) return 'History: Aquajog';
+    if (route.name === RouteName.Edit) return 'Editor: Aquajog';
+    if (route.name === RouteName.Shared) return 'Shared workout: Aquajog';
+    if ((route.name === RouteName.Workout || route.name === RouteName.Run) && isMineId(route.id))
+      return `${this._session?.id === route.id ? this._session.session.plan.title : 'My workout'}: Aquajog`;
     const card = route.name === RouteName.Workout || route.name === RouteName.Run ? this.cards.find((c) => c.id === route.id) : undefined;
     return card ? `${card.title}: Aquajog` : 'Not found: Aquajog';
   }
@@ -739,6 +770,14 @@ export class AqApp extends LitElement {
         await today.updateComplete;
         today.focusHeading();
       } else this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+      return;
+    }
+    const own = this.renderRoot.querySelector<HTMLElement & { focusHeading(): unknown }>('aq-mine-page, aq-editor-page, aq-shared-preview');
+    if (own) {
+      await customElements.whenDefined(own.localName);
+      await (own as HTMLElement as LitElement).updateComplete;
+      window.scrollTo(0, 0);
+      await own.focusHeading();
       return;
     }
     const page = this.renderRoot.querySelector<AqLibraryPage | AqWorkoutPage>('aq-library-page, aq-workout-page');

@@ -10,6 +10,10 @@ export const RouteName = {
   Workout: 'workout',
   /** The timer for one workout. */
   Run: 'run',
+  /** The editor for one of one's own workouts (`new` for a new one). */
+  Edit: 'edit',
+  /** A workout that came in a link: a preview, never run or saved by itself. */
+  Shared: 'shared',
   Settings: 'settings',
   History: 'history',
   NotFound: 'not-found',
@@ -21,6 +25,8 @@ export type Route =
   | { readonly name: typeof RouteName.Today }
   | { readonly name: typeof RouteName.Workout; readonly id: string }
   | { readonly name: typeof RouteName.Run; readonly id: string }
+  | { readonly name: typeof RouteName.Edit; readonly id: string }
+  | { readonly name: typeof RouteName.Shared; readonly payload: string }
   | { readonly name: typeof RouteName.Settings }
   | { readonly name: typeof RouteName.History }
   | { readonly name: typeof RouteName.NotFound; readonly path: string };
@@ -32,6 +38,13 @@ export function parseRoute(hash: string): Route {
   if (path === 'today') return { name: RouteName.Today };
   if (path === 'settings') return { name: RouteName.Settings };
   if (path === 'history') return { name: RouteName.History };
+  // A share link's payload is base64url: no slashes, nothing to decode.
+  if (path === 'w' || path.startsWith('w/')) return { name: RouteName.Shared, payload: path.slice(2) };
+  const edit = /^edit\/([^/]+)$/.exec(path);
+  if (edit?.[1] !== undefined) {
+    const id = safeDecode(edit[1]);
+    if (id !== null && id !== '') return { name: RouteName.Edit, id };
+  }
   const workout = /^(workout|run)\/([^/]+)$/.exec(path);
   if (workout?.[2] !== undefined) {
     const id = safeDecode(workout[2]);
@@ -51,6 +64,10 @@ export function hrefFor(route: Route): string {
       return `#/workout/${encodeURIComponent(route.id)}`;
     case RouteName.Run:
       return `#/run/${encodeURIComponent(route.id)}`;
+    case RouteName.Edit:
+      return `#/edit/${encodeURIComponent(route.id)}`;
+    case RouteName.Shared:
+      return `#/w/${route.payload}`;
     case RouteName.Settings:
       return '#/settings';
     case RouteName.History:

@@ -14,6 +14,8 @@ import './aq-diagnostics';
 import './aq-plan-options';
 import './aq-timeline';
 import './aq-week-table';
+import '../mine/aq-workout-actions';
+import './aq-profile';
 
 /**
  * One workout: title, notes and source, its total, the choices to make before
@@ -137,7 +139,8 @@ export class AqWorkoutPage extends LitElement {
     if (shown === null) {
       return html`${back}
         <h1 tabindex="-1">${entry.title}</h1>
-        <aq-diagnostics .diagnostics=${compiled.result?.diagnostics ?? []} .error=${compiled.error}></aq-diagnostics>`;
+        <aq-diagnostics .diagnostics=${compiled.result?.diagnostics ?? []} .error=${compiled.error}></aq-diagnostics>
+        ${this._actions(entry)}`;
     }
     const warnings = compiled.result?.diagnostics.filter((d) => d.severity === 'warning') ?? [];
     const { source, notes } = splitSource(shown.notes);
@@ -186,6 +189,7 @@ export class AqWorkoutPage extends LitElement {
             </p>`
           : nothing
       }
+      <aq-profile .plan=${plan}></aq-profile>
       ${this._options(shown)}
       ${
         plan === null
@@ -203,6 +207,7 @@ export class AqWorkoutPage extends LitElement {
                 )}>Start</button>
               <p class="muted">Put your headphones on first: Settings has a Test sound button.</p>
             </div>
+            ${this._actions(entry)}
             <aq-timeline .plan=${plan}></aq-timeline>`
       }
     `;
@@ -211,6 +216,11 @@ export class AqWorkoutPage extends LitElement {
   /** Moves keyboard focus to the page heading (after navigating here). */
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /** Copy, share; for one's own workouts also edit, rename, delete. */
+  private _actions(entry: LibraryEntry) {
+    return html`<aq-workout-actions .workoutId=${entry.id} .workoutTitle=${entry.title} .source=${entry.source}></aq-workout-actions>`;
   }
 
   private _options(plan: Plan) {
