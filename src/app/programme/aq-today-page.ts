@@ -20,6 +20,7 @@ import type { LibraryEntry } from '../library/library-compile';
 import { workoutHref } from '../shell/router';
 import { startEvent } from '../shared/events';
 import { curlyQuotes, splitSource } from '../shared/format';
+import { mineEntry } from '../mine/mine-entry';
 import { ProgrammeState } from './programme-state';
 import './aq-programme-calendar';
 import '../workout/aq-week-table';
@@ -249,6 +250,9 @@ export class AqTodayPage extends LitElement {
     const state = this._state;
     if (!state) return;
     try {
+      // One's own workouts can join (or start) a programme too.
+      const mine = await this.store!.listWorkouts();
+      state.setEntries([...this.entries, ...mine.map(mineEntry)]);
       await state.load();
       this._problem = null;
     } catch (e) {

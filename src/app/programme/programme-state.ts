@@ -25,11 +25,11 @@ export interface PainRating {
 }
 
 export class ProgrammeState {
-  readonly defs: readonly P.ProgrammeDef[];
+  defs: readonly P.ProgrammeDef[];
   records: P.ProgrammeRecord[] = [];
   /** Sessions of the current programme's workouts since it started. */
   sessions: SessionRecord[] = [];
-  private readonly _entries: readonly LibraryEntry[];
+  private _entries: readonly LibraryEntry[];
 
   constructor(
     private readonly _store: Store,
@@ -37,6 +37,12 @@ export class ProgrammeState {
     private readonly _now: () => number = Date.now,
     private readonly _newId: () => string = () => crypto.randomUUID(),
   ) {
+    this._entries = entries;
+    this.defs = P.programmesOf(entries.map((e) => ({ id: e.id, plan: planOf(e) })));
+  }
+
+  /** The workouts programmes are made of: the built-in ones, and one's own (which can join or start a programme). */
+  setEntries(entries: readonly LibraryEntry[]): void {
     this._entries = entries;
     this.defs = P.programmesOf(entries.map((e) => ({ id: e.id, plan: planOf(e) })));
   }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { library } from '../../../src/app/library/library';
+import { mineEntry } from '../../../src/app/mine/mine-entry';
 import { ProgrammeState } from '../../../src/app/programme/programme-state';
 import { loadTodayHint } from '../../../src/app/shared/settings';
 import { startProgramme } from '../../../src/programme/programme';
@@ -147,5 +148,15 @@ describe('ProgrammeState', () => {
     expect(ics).toContain('DTSTART:20261209T180000');
     expect(ics).toContain('UNTIL=20270110T235959');
     expect(ics.replace(/\r\n /g, '')).toContain('Week 6: 3 sets of 30 each side');
+  });
+
+  it('takes in one\u2019s own workouts: one can join a programme, another can start its own', async () => {
+    const { state } = await fresh({ t: MONDAY });
+    const join = mineEntry({ id: 'mine-1', source: '# Band walks\nwhen: daily\nprogramme: Fredericson, optional\n2x\n  10 steps "Band walk" each side\n' });
+    const own = mineEntry({ id: 'mine-2', source: '# Knee plan\nwhen: Mon, Thu\nweeks: 4\nprogramme: Knee\n2->3x\n  10 reps "Step down" each leg\n' });
+    state.setEntries([...library, join, own]);
+    expect(state.def('Fredericson')!.members.map((m) => m.workoutId)).toContain('mine-1');
+    expect(state.def('Knee')).toMatchObject({ weeks: 4, members: [{ workoutId: 'mine-2', schedule: { kind: 'days', days: ['mon', 'thu'] } }] });
+    expect(state.planAt('mine-2', 4)!.intervals.filter((i) => i.label === 'Step down')).toHaveLength(6);
   });
 });
