@@ -87,6 +87,31 @@ describe('sharing a workout', () => {
     }
   });
 
+  it('hands the link, or the file, to the platform’s share sheet where there is one', async () => {
+    const { page } = session;
+    // Headless Chromium has no share sheet of its own: a stand-in records what it was given.
+    await page.addInitScript(() => {
+      const shared: unknown[] = [];
+      Object.assign(window, { __shared: shared });
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) => void shared.push({ title: data.title, url: data.url, files: data.files?.map((f) => f.name) }),
+      });
+      Object.defineProperty(navigator, 'canShare', { value: () => true });
+    });
+    await page.goto('/#/workout/pyramid');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Share “Pyramid”' });
+    const link = await sheet.getByRole('textbox', { name: 'Link' }).inputValue();
+    await sheet.getByRole('button', { name: 'Share link…' }).click();
+    await sheet.getByRole('button', { name: 'Share as file…' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shared: unknown[] }).__shared))
+      .toEqual([
+        { title: 'Pyramid', url: link },
+        { title: 'Pyramid', files: ['Pyramid.workout'] },
+      ]);
+  });
+
   it('says when a workout is too long for a QR code, and offers the file', async () => {
     const { page } = session;
     // Labels that don't compress: a link far past what a QR code a phone can read holds.

@@ -172,7 +172,13 @@ export class AqEditorPage extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     // After the first save the address changes to the new id: that is this same workout.
-    if (changed.has('workoutId') && this.workoutId !== this._id) void this._load();
+    if (changed.has('workoutId') && this.workoutId !== this._id) {
+      // Another workout in the same editor: the last one's unsaved changes are kept first.
+      if (this._autosave !== null) clearTimeout(this._autosave);
+      this._autosave = null;
+      if (this._dirty && this._id !== null) void mine.save(this._text!, this._id).catch(() => undefined);
+      void this._load();
+    }
   }
 
   override disconnectedCallback(): void {
