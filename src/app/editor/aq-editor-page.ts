@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { compile, compileOptions, summarise, weekTable } from '../../dsl';
+import { withProgrammeCheck } from './programme-check';
 import type { CompileResult, Diagnostic, Plan, WeekRow } from '../../dsl';
 import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
 import type { ChoiceChangeEvent, WeekChangeEvent } from '../shared/events';
@@ -233,7 +234,7 @@ export class AqEditorPage extends LitElement {
   /** New text: diagnostics at once, the preview a moment later. */
   private _setText(text: string, now = false): void {
     this._text = text;
-    this._result = compileQuietly(text);
+    this._result = withProgrammeCheck(text, compileQuietly(text));
     if (this._previewTimer !== null) clearTimeout(this._previewTimer);
     if (now) this._updatePreview();
     else this._previewTimer = setTimeout(() => this._updatePreview(), PREVIEW_DELAY_MS);
