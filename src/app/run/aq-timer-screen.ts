@@ -53,6 +53,13 @@ function clockParts(ms: number): { readonly minutes: string; readonly seconds: s
   return { minutes, seconds: text.slice(cut + 1), kind };
 }
 
+/** How many digits and colons a clock of `ms` has: the size of the box that shows it. */
+function clockShape(ms: number): { readonly '--digits': number; readonly '--colons': number } {
+  const text = clockOf(ms);
+  const colons = text.split(':').length - 1;
+  return { '--digits': text.length - colons, '--colons': colons };
+}
+
 /** Sets an element's text, changing its one text node in place (no new node, no childList change). */
 function writeText(el: Element | null, text: string): void {
   if (!el) return;
@@ -364,6 +371,19 @@ export class AqTimerScreen extends LitElement {
         flex-wrap: wrap;
         justify-content: space-between;
         gap: 0 var(--aq-space-3);
+      }
+      /*
+       * The workout's time left, which changes every second, in a box of its own as wide as its widest
+       * digits (a digit is at most 1ch, a colon well under 0.35em): a new second lays out nothing around it.
+       */
+      .left-clock {
+        display: inline-block;
+        contain: strict;
+        width: calc(var(--digits) * 1ch + var(--colons) * 0.35em);
+        height: 1lh;
+        vertical-align: top;
+        text-align: end;
+        white-space: nowrap;
       }
       button {
         min-width: var(--aq-tap-min);
@@ -712,8 +732,6 @@ export class AqTimerScreen extends LitElement {
   private _ticking: { readonly [K in 'mm' | 'ss' | 'phase' | 'set' | 'soFar' | 'left' | 'bar']: HTMLElement | null } | null = null;
   /** The progress bar's step as drawn, or -1 before the bar is drawn. */
   private _barStep = -1;
-  /** " + reps" after the time left, for the interval drawn. */
-  private _ahead = '';
   private _zoneToken = '';
   private _holdStart: number | null = null;
   private _holdTimer: ReturnType<typeof setInterval> | null = null;
@@ -763,7 +781,8 @@ export class AqTimerScreen extends LitElement {
   private _shapeOf(s: TimerState): string {
     const rep = s.rep ? `${s.rep.index} ${s.rep.phase}` : '';
     const kind = s.rep || s.awaitingDone ? '' : clockParts(s.intervalRemainingMs ?? 0).kind;
-    return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${Math.round(s.progress * 100)}`;
+    const left = clockShape(s.remainingMs);
+    return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${Math.round(s.progress * 100)} ${left['--digits']} ${left['--colons']}`;
   }
 
   /** A redraw the timer asked for (no property changed) that changes only ticking texts is done by _tick alone. */
@@ -796,7 +815,7 @@ export class AqTimerScreen extends LitElement {
       writeText(t.mm, minutes);
       writeText(t.ss, seconds);
     }
-    writeText(t.left, `${clockOf(s.remainingMs)} left${this._ahead}`);
+    writeText(t.left, clockOf(s.remainingMs));
     const step = Math.floor(s.progress * BAR_STEPS);
     if (t.bar && step !== this._barStep) {
       this._barStep = step;
@@ -826,10 +845,9 @@ export class AqTimerScreen extends LitElement {
       phase: q('.digits.phase'),
       set: q('.set-left'),
       soFar: q('.so-far'),
-      left: q('.left'),
+      left: q('.left-clock'),
       bar,
     };
-    this._ahead = untimedAheadText(this.session.plan, s.index);
     this._shape = this._shapeOf(s);
     this._tick(s);
     if ((s.status === 'finished' || s.status === 'ended') && !this._endFired) {
@@ -852,7 +870,7 @@ export class AqTimerScreen extends LitElement {
         ${this._renderTop(s, paused)}
         ${this._renderInfo(session.plan, s)}
         ${this._renderCentre(s)}
-        ${this._renderProgress(s)}
+        ${this._renderProgress(session.plan, s)}
         ${this._renderControls(s)}
       </main>
       ${this._locked ? this._renderLock() : nothing}
@@ -949,7 +967,7 @@ export class AqTimerScreen extends LitElement {
     `;
   }
 
-  private _renderProgress(s: TimerState) {
+  private _renderProgress(plan: Plan, s: TimerState) {
     const next = s.next;
     const pct = Math.round(s.progress * 100);
     // The bar's fill and the time left are written by _tick.
@@ -962,7 +980,7 @@ export class AqTimerScreen extends LitElement {
           </div>
           <div class="progress-text">
             <span>${pct}% done</span>
-            <span class="left"></span>
+            <span class="left"><span class="left-clock" style=${cssProps(clockShape(s.remainingMs))}></span> left${untimedAheadText(plan, s.index)}</span>
           </div>
         </div>
       </div>
