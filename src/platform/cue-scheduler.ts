@@ -40,6 +40,12 @@ export interface CueSchedulerDeps {
 export class CueScheduler {
   private readonly _booked = new Set<string>();
   private readonly _timeouts = new Set<ReturnType<typeof setTimeout>>();
+  /**
+   * The cues of the intervals in the look-ahead, by interval, start and
+   * options: worked out once each, not on every tick (a tick's code runs once
+   * a second, never warm).
+   */
+  private readonly _cues = new Map<string, readonly Cue[]>();
   private _started = false;
   /** The next tick, while started and the timer runs (paused or over, events wake it: see start()). */
   private _next: ReturnType<typeof setTimeout> | null = null;
@@ -93,8 +99,12 @@ export class CueScheduler {
     const active = state.activeMs;
     const ctxNow = audio.now();
     const opts = options();
+    const ahead = new Map<string, readonly Cue[]>();
     for (const b of timer.boundaries(LOOKAHEAD_MS)) {
-      for (const cue of intervalCues(timer.plan, b.index, b.startMs, opts)) {
+      const key = `${b.index} ${b.startMs} ${opts.countdownSeconds}`;
+      const cues = this._cues.get(key) ?? intervalCues(timer.plan, b.index, b.startMs, opts);
+      ahead.set(key, cues);
+      for (const cue of cues) {
         if (cue.atMs < active - GRACE_MS || cue.atMs >= active + LOOKAHEAD_MS || this._booked.has(cue.id)) continue;
         this._booked.add(cue.id);
         const delay = Math.max(0, cue.atMs - active);
@@ -107,6 +117,9 @@ export class CueScheduler {
         this._deps.onBooked?.(cue, when);
       }
     }
+    // Only the intervals still in reach are kept.
+    this._cues.clear();
+    for (const [key, cues] of ahead) this._cues.set(key, cues);
   }
 
   private _clearNext(): void {
