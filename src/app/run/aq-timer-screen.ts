@@ -373,10 +373,11 @@ export class AqTimerScreen extends LitElement {
         gap: 0 var(--aq-space-3);
       }
       /*
-       * The workout's time left, which changes every second, in a box of its own as wide as its widest
-       * digits (a digit is at most 1ch, a colon well under 0.35em): a new second lays out nothing around it.
+       * The workout's time left and percentage, which change every second or few, each in a box of its own as
+       * wide as its widest digits (a digit is at most 1ch, a colon well under 0.35em): a change lays out nothing
+       * around it.
        */
-      .left-clock {
+      .ticker {
         display: inline-block;
         contain: strict;
         width: calc(var(--digits) * 1ch + var(--colons) * 0.35em);
@@ -729,7 +730,7 @@ export class AqTimerScreen extends LitElement {
   /** What the last full render drew from the timer's state, apart from the ticking texts (see _shapeOf). */
   private _shape = '';
   /** The nodes whose text changes every second, from the last full render. */
-  private _ticking: { readonly [K in 'mm' | 'ss' | 'phase' | 'set' | 'soFar' | 'left' | 'bar']: HTMLElement | null } | null = null;
+  private _ticking: { readonly [K in 'mm' | 'ss' | 'phase' | 'set' | 'soFar' | 'left' | 'pct' | 'meter' | 'bar']: HTMLElement | null } | null = null;
   /** The progress bar's step as drawn, or -1 before the bar is drawn. */
   private _barStep = -1;
   private _zoneToken = '';
@@ -782,7 +783,8 @@ export class AqTimerScreen extends LitElement {
     const rep = s.rep ? `${s.rep.index} ${s.rep.phase}` : '';
     const kind = s.rep || s.awaitingDone ? '' : clockParts(s.intervalRemainingMs ?? 0).kind;
     const left = clockShape(s.remainingMs);
-    return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${Math.round(s.progress * 100)} ${left['--digits']} ${left['--colons']}`;
+    const pct = String(Math.round(s.progress * 100));
+    return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${pct.length} ${left['--digits']} ${left['--colons']}`;
   }
 
   /** A redraw the timer asked for (no property changed) that changes only ticking texts is done by _tick alone. */
@@ -797,8 +799,8 @@ export class AqTimerScreen extends LitElement {
 
   /**
    * Writes what changes every second straight into its nodes: the time left
-   * (or the phase's seconds, or the time so far), the workout's time left and
-   * the bar. Only text nodes' data change, so the frame restyles nothing and
+   * (or the phase's seconds, or the time so far), the workout's time left, its
+   * percentage and the bar. Only text nodes' data change, so the frame restyles nothing and
    * lays out little. The render leaves these nodes empty (Lit never writes
    * them, so what it remembers can't go stale).
    */
@@ -816,6 +818,9 @@ export class AqTimerScreen extends LitElement {
       writeText(t.ss, seconds);
     }
     writeText(t.left, clockOf(s.remainingMs));
+    const pct = String(Math.round(s.progress * 100));
+    writeText(t.pct, pct);
+    if (t.meter && t.meter.getAttribute('aria-valuenow') !== pct) t.meter.setAttribute('aria-valuenow', pct);
     const step = Math.floor(s.progress * BAR_STEPS);
     if (t.bar && step !== this._barStep) {
       this._barStep = step;
@@ -846,6 +851,8 @@ export class AqTimerScreen extends LitElement {
       set: q('.set-left'),
       soFar: q('.so-far'),
       left: q('.left-clock'),
+      pct: q('.pct'),
+      meter: q('.bar'),
       bar,
     };
     this._shape = this._shapeOf(s);
@@ -969,18 +976,18 @@ export class AqTimerScreen extends LitElement {
 
   private _renderProgress(plan: Plan, s: TimerState) {
     const next = s.next;
-    const pct = Math.round(s.progress * 100);
-    // The bar's fill and the time left are written by _tick.
+    const digits = String(Math.round(s.progress * 100)).length;
+    // The bar's fill and value, the percentage and the time left are written by _tick.
     return html`
       <div class="next-area">
         <p class="next">${next ? html`Next: ${next.label}${sideLabel(next) ? ` (${sideLabel(next)})` : ''} · ${amountText(next)}` : 'Last one'}</p>
         <div class="progress">
-          <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
+          <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100">
             <div></div>
           </div>
           <div class="progress-text">
-            <span>${pct}% done</span>
-            <span class="left"><span class="left-clock" style=${cssProps(clockShape(s.remainingMs))}></span> left${untimedAheadText(plan, s.index)}</span>
+            <span><span class="ticker pct" style=${cssProps({ '--digits': digits, '--colons': 0 })}></span>% done</span>
+            <span class="left"><span class="ticker left-clock" style=${cssProps(clockShape(s.remainingMs))}></span> left${untimedAheadText(plan, s.index)}</span>
           </div>
         </div>
       </div>
