@@ -800,9 +800,10 @@ export class AqTimerScreen extends LitElement {
   /**
    * Writes what changes every second straight into its nodes: the time left
    * (or the phase's seconds, or the time so far), the workout's time left, its
-   * percentage and the bar. Only text nodes' data change, so the frame restyles nothing and
-   * lays out little. The render leaves these nodes empty (Lit never writes
-   * them, so what it remembers can't go stale).
+   * percentage and the bar. Mostly only text nodes' data change (the bar moves
+   * a thousandth at a time), each in a box of its own, so the frame restyles
+   * next to nothing and lays out only those boxes. The render leaves these
+   * nodes empty: Lit never writes them, so what it remembers can't go stale.
    */
   private _tick(s: TimerState): void {
     const t = this._ticking;
