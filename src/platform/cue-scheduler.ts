@@ -87,6 +87,9 @@ export class CueScheduler {
     this._clearNext();
     const state = timer.state();
     if (state.status !== TimerStatus.Running) return;
+    // The engine's clock and the audio clock read back to back: the gap between them is the cues' error.
+    const active = timer.activeAt();
+    const ctxNow = audio.now();
     if (this._started) {
       this._next = setTimeout(
         () => {
@@ -96,8 +99,6 @@ export class CueScheduler {
         Math.max(MIN_TICK_MS, Math.min(TICK_MS, msToNextSecond(state))),
       );
     }
-    const active = state.activeMs;
-    const ctxNow = audio.now();
     const opts = options();
     const ahead = new Map<string, readonly Cue[]>();
     for (const b of timer.boundaries(LOOKAHEAD_MS)) {
