@@ -330,6 +330,17 @@ export class Timer {
   }
 }
 
+/**
+ * Active ms from `s` until what a clock shows of it next changes: the
+ * interval's time left (or, untimed, its time so far) turns a whole second,
+ * or a tempo phase's seconds do. Between 1 and 1000.
+ */
+export function msToNextSecond(s: TimerState): number {
+  const candidates: number[] = [s.intervalRemainingMs === null ? 1000 - (s.intervalElapsedMs % 1000) : s.intervalRemainingMs % 1000 || 1000];
+  if (s.rep) candidates.push(s.rep.phaseRemainingMs % 1000 || 1000);
+  return Math.min(1000, ...candidates.filter((c) => c > 0));
+}
+
 /** Which rep and phase a tempo-paced interval is in after `elapsedMs`. */
 export function repState(interval: Interval, elapsedMs: number): RepState | null {
   const t = interval.tempo;

@@ -5,7 +5,7 @@
  * position. Cues whose time has passed are dropped, never played in a burst.
  */
 import { intervalCues, SPEECH_DELAY_MS, type Cue, type CueOptions } from '../engine/cues';
-import { TimerStatus, type Timer } from '../engine/timer';
+import { msToNextSecond, TimerStatus, type Timer } from '../engine/timer';
 import type { AudioOut } from './audio';
 import type { SpeechPort } from './speech';
 import type { Vibrator } from './vibration';
@@ -13,10 +13,15 @@ import type { Vibrator } from './vibration';
 /**
  * Cues are booked at least LOOKAHEAD_MS - TICK_MS (1.5 s) ahead on the audio
  * clock, so a main thread stalled that long still plays them on time. One
- * wake-up a second keeps a running workout's main-thread time low.
+ * wake-up a second keeps a running workout's main-thread time low: the tick
+ * comes at most TICK_MS apart, on the instants the timer's clock turns a
+ * second (msToNextSecond), which are the instants the screen redraws, so the
+ * page wakes once a second for both rather than twice.
  */
 export const LOOKAHEAD_MS = 2500;
 export const TICK_MS = 1000;
+/** The shortest wait between two ticks (no busy loop at a boundary). */
+const MIN_TICK_MS = 20;
 /** Speech or vibration later than this is dropped. */
 const LATE_SIDE_CUE_MS = 500;
 /** A cue this late is still played (timer jitter); later ones are dropped. */
@@ -35,21 +40,29 @@ export interface CueSchedulerDeps {
 export class CueScheduler {
   private readonly _booked = new Set<string>();
   private readonly _timeouts = new Set<ReturnType<typeof setTimeout>>();
-  private _interval: ReturnType<typeof setInterval> | null = null;
+  /**
+   * The cues of the intervals in the look-ahead, by interval, start and
+   * options: worked out once each, not on every tick (a tick's code runs once
+   * a second, never warm).
+   */
+  private readonly _cues = new Map<string, readonly Cue[]>();
+  private _started = false;
+  /** The next tick, while started and the timer runs (paused or over, events wake it: see start()). */
+  private _next: ReturnType<typeof setTimeout> | null = null;
   private _unsubscribe: (() => void) | null = null;
 
   constructor(private readonly _deps: CueSchedulerDeps) {}
 
   start(): void {
-    if (this._interval !== null) return;
+    if (this._started) return;
+    this._started = true;
     this._unsubscribe = this._deps.timer.subscribe(() => this.reschedule());
-    this._interval = setInterval(() => this.tick(), TICK_MS);
     this.tick();
   }
 
   stop(): void {
-    if (this._interval !== null) clearInterval(this._interval);
-    this._interval = null;
+    this._started = false;
+    this._clearNext();
     this._unsubscribe?.();
     this._unsubscribe = null;
     this.cancel();
@@ -71,12 +84,28 @@ export class CueScheduler {
   /** Books every cue due within the look-ahead window that isn't booked yet. */
   tick(): void {
     const { timer, audio, options } = this._deps;
-    if (timer.state().status !== TimerStatus.Running) return;
+    this._clearNext();
+    const state = timer.state();
+    if (state.status !== TimerStatus.Running) return;
+    // The engine's clock and the audio clock read back to back: the gap between them is the cues' error.
     const active = timer.activeAt();
     const ctxNow = audio.now();
+    if (this._started) {
+      this._next = setTimeout(
+        () => {
+          this._next = null;
+          this.tick();
+        },
+        Math.max(MIN_TICK_MS, Math.min(TICK_MS, msToNextSecond(state))),
+      );
+    }
     const opts = options();
+    const ahead = new Map<string, readonly Cue[]>();
     for (const b of timer.boundaries(LOOKAHEAD_MS)) {
-      for (const cue of intervalCues(timer.plan, b.index, b.startMs, opts)) {
+      const key = `${b.index} ${b.startMs} ${opts.countdownSeconds}`;
+      const cues = this._cues.get(key) ?? intervalCues(timer.plan, b.index, b.startMs, opts);
+      ahead.set(key, cues);
+      for (const cue of cues) {
         if (cue.atMs < active - GRACE_MS || cue.atMs >= active + LOOKAHEAD_MS || this._booked.has(cue.id)) continue;
         this._booked.add(cue.id);
         const delay = Math.max(0, cue.atMs - active);
@@ -89,6 +118,14 @@ export class CueScheduler {
         this._deps.onBooked?.(cue, when);
       }
     }
+    // Only the intervals still in reach are kept.
+    this._cues.clear();
+    for (const [key, cues] of ahead) this._cues.set(key, cues);
+  }
+
+  private _clearNext(): void {
+    if (this._next !== null) clearTimeout(this._next);
+    this._next = null;
   }
 
   /**

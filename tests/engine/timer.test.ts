@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, type Plan } from '../../src/dsl/index';
 import { ManualClock } from '../../src/engine/clock';
-import { Timer, TimerStatus } from '../../src/engine/timer';
+import { msToNextSecond, Timer, TimerStatus } from '../../src/engine/timer';
 
 const library = (name: string) => readFileSync(new URL(`../../workouts/${name}.workout`, import.meta.url), 'utf8');
 function planOf(source: string, options: Parameters<typeof compile>[1] = {}): Plan {
@@ -214,6 +214,25 @@ describe('the event log', () => {
       { index: 2, startMs: 90_000 },
     ]);
     expect(timer.clockTimeOf(90_000)).toBe(T0 + 90_000);
+  });
+});
+
+describe('the next second', () => {
+  it('is when the time left, the time so far or the tempo phase next turns a whole second', () => {
+    const { clock, timer } = setup('# S\n90s sprint\nopen "Get set"\n2 reps tempo 1-2-1 "Squat"\n');
+    timer.start();
+    expect(msToNextSecond(timer.state())).toBe(1000);
+    clock.advance(250);
+    expect(msToNextSecond(timer.state())).toBe(750);
+    // Skipped mid-second: the next interval's own seconds count from the skip.
+    timer.skip();
+    clock.advance(400);
+    expect(msToNextSecond(timer.state())).toBe(600);
+    clock.advance(2_000);
+    timer.done();
+    // A tempo phase of 1 s inside the set's 8 s: whichever turns first.
+    clock.advance(300);
+    expect(msToNextSecond(timer.state())).toBe(700);
   });
 });
 

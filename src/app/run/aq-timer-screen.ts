@@ -40,6 +40,38 @@ export function untimedAheadText(plan: Plan, index: number): string {
   return plan.intervals.slice(index).some((i) => i.duration === null && (i.amount === 'reps' || i.amount === 'steps')) ? ' + reps' : '';
 }
 
+/**
+ * The time left as the big digits show it: minutes and seconds apart (hours
+ * stay with the minutes), and which layout they take.
+ */
+function clockParts(ms: number): { readonly minutes: string; readonly seconds: string; readonly kind: string } {
+  const text = clockOf(ms);
+  const cut = text.lastIndexOf(':');
+  const minutes = text.slice(0, cut);
+  // An hour or more (H:MM over SS): rare, and narrower so it still fits.
+  const kind = minutes === '0' ? 'seconds' : minutes.includes(':') ? 'minutes hours' : 'minutes';
+  return { minutes, seconds: text.slice(cut + 1), kind };
+}
+
+/** How many digits and colons a clock of `ms` has: the size of the box that shows it. */
+function clockShape(ms: number): { readonly '--digits': number; readonly '--colons': number } {
+  const text = clockOf(ms);
+  const colons = text.split(':').length - 1;
+  return { '--digits': text.length - colons, '--colons': colons };
+}
+
+/** Sets an element's text, changing its one text node in place (no new node, no childList change). */
+function writeText(el: Element | null, text: string): void {
+  if (!el) return;
+  const node = el.firstChild;
+  if (node instanceof Text && node === el.lastChild) {
+    if (node.data !== text) node.data = text;
+  } else el.textContent = text;
+}
+
+/** Steps of the progress bar: a thousandth of the workout, under half a pixel on a phone, so it is redrawn every few seconds at most. */
+const BAR_STEPS = 1000;
+
 function amountText(i: Interval): string {
   if (i.amount === 'open') return 'Until you tap Done';
   if (i.amount === 'reps' || i.amount === 'steps') {
@@ -227,6 +259,16 @@ export class AqTimerScreen extends LitElement {
         min-height: 0;
         width: 100%;
         container-type: size;
+        position: relative;
+      }
+      /*
+       * The digits' own box, the clock's size whatever they show: out of the flow and size-contained, so a new
+       * second lays out what is inside it and nothing around it.
+       */
+      .fit {
+        position: absolute;
+        inset: 0;
+        contain: size layout style;
         display: grid;
         place-items: center;
       }
@@ -329,6 +371,20 @@ export class AqTimerScreen extends LitElement {
         flex-wrap: wrap;
         justify-content: space-between;
         gap: 0 var(--aq-space-3);
+      }
+      /*
+       * The workout's time left and percentage, which change every second or few, each in a box of its own as
+       * wide as its widest digits (a digit is at most 1ch, a colon well under 0.35em): a change lays out nothing
+       * around it.
+       */
+      .ticker {
+        display: inline-block;
+        contain: strict;
+        width: calc(var(--digits) * 1ch + var(--colons) * 0.35em);
+        height: 1lh;
+        vertical-align: top;
+        text-align: end;
+        white-space: nowrap;
       }
       button {
         min-width: var(--aq-tap-min);
@@ -671,6 +727,13 @@ export class AqTimerScreen extends LitElement {
   @state() private _ending = false;
 
   private readonly _timer = new TimerController(this);
+  /** What the last full render drew from the timer's state, apart from the ticking texts (see _shapeOf). */
+  private _shape = '';
+  /** The nodes whose text changes every second, from the last full render. */
+  private _ticking: { readonly [K in 'mm' | 'ss' | 'phase' | 'set' | 'soFar' | 'left' | 'pct' | 'meter' | 'bar']: HTMLElement | null } | null = null;
+  /** The progress bar's step as drawn, or -1 before the bar is drawn. */
+  private _barStep = -1;
+  private _zoneToken = '';
   private _holdStart: number | null = null;
   private _holdTimer: ReturnType<typeof setInterval> | null = null;
   private _offSession: (() => void) | null = null;
@@ -711,11 +774,90 @@ export class AqTimerScreen extends LitElement {
     read();
   }
 
+  /**
+   * Everything the screen draws from the timer's state except the texts that
+   * change every second and the bar: while this stays the same, the timer's
+   * once-a-second redraw rewrites only those (_tick), with no render.
+   */
+  private _shapeOf(s: TimerState): string {
+    const rep = s.rep ? `${s.rep.index} ${s.rep.phase}` : '';
+    const kind = s.rep || s.awaitingDone ? '' : clockParts(s.intervalRemainingMs ?? 0).kind;
+    const left = clockShape(s.remainingMs);
+    const pct = String(Math.round(s.progress * 100));
+    return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${pct.length} ${left['--digits']} ${left['--colons']}`;
+  }
+
+  /** A redraw the timer asked for (no property changed) that changes only ticking texts is done by _tick alone. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const s = this._timer.state;
+    if (changed.size === 0 && this.hasUpdated && s && this.session && this._shape !== '' && this._shapeOf(s) === this._shape) {
+      this._tick(s);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Writes what changes every second straight into its nodes: the time left
+   * (or the phase's seconds, or the time so far), the workout's time left, its
+   * percentage and the bar. Mostly only text nodes' data change (the bar moves
+   * a thousandth at a time), each in a box of its own, so the frame restyles
+   * next to nothing and lays out only those boxes. The render leaves these
+   * nodes empty: Lit never writes them, so what it remembers can't go stale.
+   */
+  private _tick(s: TimerState): void {
+    const t = this._ticking;
+    if (!t) return;
+    if (s.rep) {
+      writeText(t.phase, String(Math.ceil(s.rep.phaseRemainingMs / 1000)));
+      writeText(t.set, `Set: ${clockOf(s.intervalRemainingMs ?? 0)} left`);
+    } else if (s.awaitingDone) {
+      writeText(t.soFar, `${clockOf(s.intervalElapsedMs)} so far`);
+    } else {
+      const { minutes, seconds } = clockParts(s.intervalRemainingMs ?? 0);
+      writeText(t.mm, minutes);
+      writeText(t.ss, seconds);
+    }
+    writeText(t.left, clockOf(s.remainingMs));
+    const pct = String(Math.round(s.progress * 100));
+    writeText(t.pct, pct);
+    if (t.meter && t.meter.getAttribute('aria-valuenow') !== pct) t.meter.setAttribute('aria-valuenow', pct);
+    const step = Math.floor(s.progress * BAR_STEPS);
+    if (t.bar && step !== this._barStep) {
+      this._barStep = step;
+      t.bar.style.transform = `scaleX(${step / BAR_STEPS})`;
+    }
+  }
+
   protected override updated(): void {
     const s = this._timer.state;
+    const drawnBar = this._ticking?.bar ?? null;
+    this._shape = '';
+    this._ticking = null;
     if (!s || !this.session) return;
     const zone = s.interval ? this.session.plan.zones.find((z) => z.name === s.interval!.zone) : null;
-    this.style.setProperty('--zone', `var(${zone?.colorToken ?? '--aq-zone-easy'})`);
+    const token = zone?.colorToken ?? '--aq-zone-easy';
+    if (token !== this._zoneToken) {
+      this._zoneToken = token;
+      this.style.setProperty('--zone', `var(${token})`);
+    }
+    const root = this.renderRoot;
+    const q = (selector: string) => root.querySelector<HTMLElement>(selector);
+    const bar = q('.bar > div');
+    if (bar !== drawnBar) this._barStep = -1;
+    this._ticking = {
+      mm: q('.digits .mm'),
+      ss: q('.digits .ss'),
+      phase: q('.digits.phase'),
+      set: q('.set-left'),
+      soFar: q('.so-far'),
+      left: q('.left-clock'),
+      pct: q('.pct'),
+      meter: q('.bar'),
+      bar,
+    };
+    this._shape = this._shapeOf(s);
+    this._tick(s);
     if ((s.status === 'finished' || s.status === 'ended') && !this._endFired) {
       this._endFired = true;
       this._locked = false;
@@ -796,15 +938,15 @@ export class AqTimerScreen extends LitElement {
   private _renderCentre(s: TimerState) {
     const i = s.interval!;
     if (s.rep) {
-      const seconds = Math.ceil(s.rep.phaseRemainingMs / 1000);
+      // The phase's seconds and the set's time left are written by _tick.
       return html`
         <div class="centre rep-set">
           <div class="phase-word">${phaseText(i, s.rep.phase)}</div>
           <div class="clock">
-            <div class="digits phase" role="timer" aria-label="Seconds left in this phase">${seconds}</div>
+            <div class="fit"><div class="digits phase" role="timer" aria-label="Seconds left in this phase"></div></div>
           </div>
           <div class="rep">Rep ${s.rep.index} of ${s.rep.count}</div>
-          <div class="small">Set: ${clockOf(s.intervalRemainingMs ?? 0)} left</div>
+          <div class="small set-left"></div>
         </div>
       `;
     }
@@ -814,21 +956,20 @@ export class AqTimerScreen extends LitElement {
         <div class="centre">
           ${count ? html`<div class="count">${count}</div>` : nothing}
           <button class="primary done" @click=${this._done}>Done</button>
-          <div class="small">${clockOf(s.intervalElapsedMs)} so far</div>
+          <div class="small so-far"></div>
         </div>
       `;
     }
-    const text = clockOf(s.intervalRemainingMs ?? 0);
-    const cut = text.lastIndexOf(':');
-    const minutes = text.slice(0, cut);
-    // An hour or more (H:MM over SS): rare, and narrower so it still fits.
-    const kind = minutes === '0' ? 'seconds' : minutes.includes(':') ? 'minutes hours' : 'minutes';
+    // The minutes and seconds are written by _tick.
+    const { kind } = clockParts(s.intervalRemainingMs ?? 0);
     return html`
       <div class="centre">
         <div class="clock">
-          <div class="digits ${kind}" role="timer" aria-label="Time left"
-            ><span class="mm">${minutes}</span><span class="colon">:</span><span class="ss">${text.slice(cut + 1)}</span></div
-          >
+          <div class="fit">
+            <div class="digits ${kind}" role="timer" aria-label="Time left"
+              ><span class="mm"></span><span class="colon">:</span><span class="ss"></span></div
+            >
+          </div>
         </div>
       </div>
     `;
@@ -836,17 +977,18 @@ export class AqTimerScreen extends LitElement {
 
   private _renderProgress(plan: Plan, s: TimerState) {
     const next = s.next;
-    const pct = Math.round(s.progress * 100);
+    const digits = String(Math.round(s.progress * 100)).length;
+    // The bar's fill and value, the percentage and the time left are written by _tick.
     return html`
       <div class="next-area">
         <p class="next">${next ? html`Next: ${next.label}${sideLabel(next) ? ` (${sideLabel(next)})` : ''} · ${amountText(next)}` : 'Last one'}</p>
         <div class="progress">
-          <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct}>
-            <div style=${cssProps({ transform: `scaleX(${s.progress})` })}></div>
+          <div class="bar" role="progressbar" aria-label="Workout progress" aria-valuemin="0" aria-valuemax="100">
+            <div></div>
           </div>
           <div class="progress-text">
-            <span>${pct}% done</span>
-            <span>${clockOf(s.remainingMs)} left${untimedAheadText(plan, s.index)}</span>
+            <span><span class="ticker pct" style=${cssProps({ '--digits': digits, '--colons': 0 })}></span>% done</span>
+            <span class="left"><span class="ticker left-clock" style=${cssProps(clockShape(s.remainingMs))}></span> left${untimedAheadText(plan, s.index)}</span>
           </div>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Timer, TimerState } from '../../engine/timer';
+import { msToNextSecond, type Timer, type TimerState } from '../../engine/timer';
 
 /** The shortest wait between two scheduled redraws (no busy loop even at a boundary). */
 export const MIN_UPDATE_MS = 20;
@@ -70,9 +70,7 @@ export class TimerController implements ReactiveController {
     const s = this.state;
     if (!s || s.status !== 'running') return;
     // The next moment the screen would show something different.
-    const candidates: number[] = [s.intervalRemainingMs === null ? 1000 - (s.intervalElapsedMs % 1000) : s.intervalRemainingMs % 1000 || 1000];
-    if (s.rep) candidates.push(s.rep.phaseRemainingMs % 1000 || 1000);
-    const delay = Math.max(MIN_UPDATE_MS, Math.min(1000, ...candidates.filter((c) => c > 0)));
+    const delay = Math.max(MIN_UPDATE_MS, msToNextSecond(s));
     this._timeout = setTimeout(() => {
       this._timeout = null;
       this.refresh();
