@@ -8,8 +8,9 @@ import { roundText } from '../../dsl/wording';
 import type { Clock } from '../../engine/clock';
 import { SPEECH_DELAY_MS, statusLine, type CueOptions } from '../../engine/cues';
 import { Timer, TimerStatus, type TimerEvent } from '../../engine/timer';
-import { AudioOut, AudioState } from '../../platform/audio';
+import { AudioState } from '../../platform/audio';
 import { CueScheduler } from '../../platform/cue-scheduler';
+import { CueTrackPlayer, TrackAwareAudioOut } from '../../platform/cue-track-player';
 import { MediaSessionBridge } from '../../platform/media-session';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
@@ -24,7 +25,7 @@ export const wallClock: Clock = { now: () => Date.now() };
 
 export class WorkoutSession {
   readonly timer: Timer;
-  readonly audio = new AudioOut();
+  readonly audio = new TrackAwareAudioOut();
   readonly speech = new Speaker();
   readonly vibrator = new Vibrator();
   readonly wakeLock = new ScreenWakeLock();
@@ -33,6 +34,10 @@ export class WorkoutSession {
   private readonly _listeners = new Set<() => void>();
   private _settings: Settings;
   private readonly _onVisibility = () => this._visibilityChanged();
+  /** The cue track: the tones on one media element, so they go on with the page frozen. */
+  readonly track: CueTrackPlayer;
+  /** Started through start() or continueRun(): the track follows the engine from then on. */
+  private _active = false;
   /** An End waiting out its undo window: the timer is paused meanwhile. */
   private _ending: { readonly resume: boolean; readonly timeout: ReturnType<typeof setTimeout> } | null = null;
 
@@ -52,6 +57,17 @@ export class WorkoutSession {
       vibrator: this.vibrator,
       options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
     });
+    this.track = new CueTrackPlayer(
+      {
+        plan,
+        state: () => this.timer.state(),
+        options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
+        volume: () => this._settings.volume,
+      },
+      // Taking charge or giving up: the scheduler cancels its tones or books them again.
+      { stateChanged: () => this._active && this._scheduler.reschedule() },
+    );
+    this.audio.tonesElsewhere = () => this.track.inCharge;
     this.timer.subscribe(() => this._afterEvent());
     this.audio.onStateChange(() => this._notify());
   }
@@ -65,6 +81,7 @@ export class WorkoutSession {
   set settings(settings: Settings) {
     this._settings = settings;
     this._applySettings();
+    this.track.settingsChanged();
     this._scheduler.reschedule();
     this._notify();
   }
@@ -154,6 +171,10 @@ export class WorkoutSession {
     this._cancelEnding();
     this._scheduler.stop();
     document.removeEventListener('visibilitychange', this._onVisibility);
+    document.removeEventListener('resume', this._onVisibility);
+    window.removeEventListener('pageshow', this._onVisibility);
+    this._active = false;
+    this.track.stop();
     void this.wakeLock.release();
     this.media.deactivate();
     this.speech.cancel();
@@ -161,13 +182,20 @@ export class WorkoutSession {
   }
 
   private _activate(): void {
+    // The track first, in the tap, so the scheduler's first tick already leaves the tones to it.
+    this._active = true;
+    this.track.follow();
     this._scheduler.start();
     document.addEventListener('visibilitychange', this._onVisibility);
+    // Back from frozen (Page Lifecycle) or from the back/forward cache: the page may have missed everything.
+    document.addEventListener('resume', this._onVisibility);
+    window.addEventListener('pageshow', this._onVisibility);
     void this.wakeLock.acquire();
     void this.media.activate({
       play: () => this.resume(),
       pause: () => this.pause(),
-      next: () => this.skip(),
+      // On an untimed step, "next" on the lock screen or headphones is Done.
+      next: () => (this.timer.state().awaitingDone ? this.done() : this.skip()),
       previous: () => this.back(),
     });
     this._updateMedia();
@@ -194,6 +222,7 @@ export class WorkoutSession {
     if (status === TimerStatus.Ended || status === TimerStatus.Finished) {
       void this.wakeLock.release();
     }
+    if (this._active) this.track.follow();
     this._updateMedia();
   }
 
@@ -211,6 +240,8 @@ export class WorkoutSession {
   /** Back in view: book cues from where the clock says we are, and say only that. */
   private _visibilityChanged(): void {
     if (document.visibilityState !== 'visible') return;
+    // The screen is recomputed from the clock; the track only corrected across silence, never replayed.
+    if (this._active) this.track.correct();
     this._scheduler.reschedule();
     if (this.timer.state().status === TimerStatus.Running) this._speakStatus();
     this._notify();
