@@ -33,7 +33,13 @@ import { TimerStatus, type TimerState } from '../engine/timer';
 import { AudioOut } from './audio';
 
 /** Track and engine may differ this much before a seek corrects it (ms). */
-export const TRACK_TOLERANCE_MS = 20;
+export const TRACK_TOLERANCE_MS = 35;
+/**
+ * A reading off by more than the tolerance is read again this much later
+ * before a seek: Chromium's currentTime moves in steps of an audio buffer
+ * (readings scatter by about 20 ms), and a seek to chase that would do harm.
+ */
+const CONFIRM_MS = 150;
 /** A correcting seek never lands this close to a tone (ms), so no tone is cut or heard twice. */
 const TONE_GUARD_MS = 30;
 /** How often a running page checks the track against the engine (ms); also after a blocked correction. */
@@ -143,6 +149,8 @@ export class CueTrackPlayer {
   private _learnAfter: number | null = null;
   /** No correction before this time (performance.now()): a seek is still settling. */
   private _settleUntil = 0;
+  /** The previous reading was off in this direction (1 ahead, -1 behind): this one confirms it or not. */
+  private _suspect: number | null = null;
   /** Seeks made to correct drift, and those held back by a tone (for tests and the bench). */
   readonly stats = { corrections: 0, heldBack: 0, segments: 0, seeks: 0 };
 
@@ -211,6 +219,7 @@ export class CueTrackPlayer {
     el.volume = this._deps.volume();
     const running = s.status === TimerStatus.Running;
     this._learnAfter = null;
+    this._suspect = null;
     if (Math.abs(el.currentTime * 1000 - target) > 1) this._seek(running && !el.paused ? target + this._seekLagMs : target);
     if (running) {
       if (el.paused) this._play();
@@ -244,11 +253,22 @@ export class CueTrackPlayer {
     }
     const now = el.currentTime * 1000;
     if (this._learnAfter !== null && performance.now() >= this._learnAfter) {
-      // Still behind after the last correction: that is what a seek costs here (clamped, in case something else stalled).
+      // Still behind after the last correction: that is what a seek costs here. Half of it at a time, since
+      // one reading scatters; clamped, in case something else stalled.
       this._learnAfter = null;
-      this._seekLagMs = Math.min(250, Math.max(0, this._seekLagMs + (target - now)));
+      this._seekLagMs = Math.min(250, Math.max(0, this._seekLagMs + (target - now) / 2));
     }
-    if (Math.abs(now - target) <= TRACK_TOLERANCE_MS) return;
+    const off = now - target;
+    if (Math.abs(off) <= TRACK_TOLERANCE_MS) {
+      this._suspect = null;
+      return;
+    }
+    if (this._suspect !== Math.sign(off)) {
+      this._suspect = Math.sign(off);
+      this._scheduleCheck(CONFIRM_MS);
+      return;
+    }
+    this._suspect = null;
     if (this._toneNear(Math.min(now, target), Math.max(now, target))) {
       this.stats.heldBack++;
       this._scheduleCheck(500);
