@@ -12,8 +12,9 @@
  * can't play it (an error, play() refused), the scheduler takes over.
  *
  * Memory: a track is built a second at a time. Seconds without a tone are all
- * one shared silent Blob, so an 80-minute track holds only its sounding seconds
- * (a few hundred KB); the browser keeps Blob data out of the JavaScript heap.
+ * cut from one shared 30-second silent Blob, so an 80-minute track holds only
+ * its sounding seconds (about 7 MB for 80 minutes of intervals); the browser
+ * keeps Blob data out of the JavaScript heap.
  */
 import type { Plan } from '../dsl/plan';
 import {
@@ -49,6 +50,8 @@ export const TRACK_CHECK_MS = 5000;
  * the target at once, and plays on from it a little later.
  */
 const SEEK_SETTLE_MS = 800;
+/** Seconds of the one shared silence every silent run is cut from. */
+const SILENCE_SECONDS = 30;
 /** Sounding seconds are folded into one Blob this many at a time, so the JS heap holds at most these. */
 const FOLD_EVERY = 32;
 
@@ -73,17 +76,26 @@ export function buildTrack(segment: TrackSegment, volume = 1, rate = TRACK_RATE)
   const total = trackSamples(segment.lengthMs, rate);
   const tones = trackTones(segment.cues, rate, volume);
   const sounding = soundingChunks(tones, chunk);
-  const silence = new Blob([new Uint8Array(chunk * 2)]);
+  // One piece of silence, sliced for every silent run: few parts, so the media element's reads cross few seams.
+  const silence = new Blob([new Uint8Array(SILENCE_SECONDS * chunk * 2)]);
   const samples = new Float32Array(chunk);
   let parts: BlobPart[] = [wavHeader(total, rate) as Uint8Array<ArrayBuffer>];
   let pending = 0;
+  let silent = 0;
+  const flushSilence = () => {
+    for (; silent > 0; silent -= Math.min(silent, SILENCE_SECONDS * chunk)) {
+      const n = Math.min(silent, SILENCE_SECONDS * chunk);
+      parts.push(n === SILENCE_SECONDS * chunk ? silence : silence.slice(0, n * 2));
+    }
+  };
   const chunks = Math.ceil(total / chunk);
   for (let c = 0; c < chunks; c++) {
     const length = Math.min(chunk, total - c * chunk);
     if (!sounding.has(c)) {
-      parts.push(length === chunk ? silence : silence.slice(0, length * 2));
+      silent += length;
       continue;
     }
+    flushSilence();
     samples.fill(0);
     const view = samples.subarray(0, length);
     synthesize(tones, c * chunk, view, rate);
@@ -93,12 +105,13 @@ export function buildTrack(segment: TrackSegment, volume = 1, rate = TRACK_RATE)
       pending = 0;
     }
   }
+  flushSilence();
   const blob = new Blob(parts, { type: 'audio/wav' });
   return {
     blob,
     seconds: total / rate,
     soundingSeconds: sounding.size,
-    distinctBytes: (sounding.size + 1) * chunk * 2 + 44,
+    distinctBytes: (sounding.size + SILENCE_SECONDS) * chunk * 2 + 44,
     buildMs: performance.now() - t0,
   };
 }
