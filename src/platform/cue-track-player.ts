@@ -140,6 +140,8 @@ export interface CueTrackDeps {
 export interface CueTrackEvents {
   /** The track took charge of the tones, or gave up (the scheduler must book again). */
   stateChanged(state: TrackState): void;
+  /** The track (re)started playing: iOS wants Media Session handlers set again then. */
+  playing?(): void;
 }
 
 export class CueTrackPlayer {
@@ -321,7 +323,10 @@ export class CueTrackPlayer {
       this._el = this._deps.createElement?.() ?? new Audio();
       this._el.preload = 'auto';
       this._el.addEventListener('error', () => this._fail());
-      this._el.addEventListener('playing', () => this.correct());
+      this._el.addEventListener('playing', () => {
+        this._events.playing?.();
+        this.correct();
+      });
     }
     if (this._url) URL.revokeObjectURL(this._url);
     this._url = URL.createObjectURL(blob);

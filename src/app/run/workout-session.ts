@@ -11,7 +11,7 @@ import { Timer, TimerStatus, type TimerEvent } from '../../engine/timer';
 import { AudioState } from '../../platform/audio';
 import { CueScheduler } from '../../platform/cue-scheduler';
 import { CueTrackPlayer, TrackAwareAudioOut } from '../../platform/cue-track-player';
-import { MediaSessionBridge } from '../../platform/media-session';
+import { MediaSessionBridge, type MediaHandlers } from '../../platform/media-session';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
 import { ScreenWakeLock } from '../../platform/wake-lock';
@@ -38,6 +38,14 @@ export class WorkoutSession {
   readonly track: CueTrackPlayer;
   /** Started through start() or continueRun(): the track follows the engine from then on. */
   private _active = false;
+  /** The lock screen's and headphones' buttons. */
+  private readonly _mediaHandlers: MediaHandlers = {
+    play: () => this.resume(),
+    pause: () => this.pause(),
+    // On an untimed step, "next" on the lock screen or headphones is Done.
+    next: () => (this.timer.state().awaitingDone ? this.done() : this.skip()),
+    previous: () => this.back(),
+  };
   /** An End waiting out its undo window: the timer is paused meanwhile. */
   private _ending: { readonly resume: boolean; readonly timeout: ReturnType<typeof setTimeout> } | null = null;
 
@@ -65,7 +73,15 @@ export class WorkoutSession {
         volume: () => this._settings.volume,
       },
       // Taking charge or giving up: the scheduler cancels its tones or books them again.
-      { stateChanged: () => this._active && this._scheduler.reschedule() },
+      {
+        stateChanged: () => this._active && this._scheduler.reschedule(),
+        // WebKit clears the Media Session's handlers and metadata when playback starts: set them again.
+        playing: () => {
+          if (!this._active) return;
+          void this.media.activate(this._mediaHandlers);
+          this._updateMedia();
+        },
+      },
     );
     this.audio.tonesElsewhere = () => this.track.inCharge;
     this.timer.subscribe(() => this._afterEvent());
@@ -191,13 +207,7 @@ export class WorkoutSession {
     document.addEventListener('resume', this._onVisibility);
     window.addEventListener('pageshow', this._onVisibility);
     void this.wakeLock.acquire();
-    void this.media.activate({
-      play: () => this.resume(),
-      pause: () => this.pause(),
-      // On an untimed step, "next" on the lock screen or headphones is Done.
-      next: () => (this.timer.state().awaitingDone ? this.done() : this.skip()),
-      previous: () => this.back(),
-    });
+    void this.media.activate(this._mediaHandlers);
     this._updateMedia();
   }
 
