@@ -295,6 +295,15 @@ export class CueTrackPlayer {
     this._scheduleCheck(SEEK_SETTLE_MS);
   }
 
+  /**
+   * Tries the track again after it failed (call it from a tap: a page reloaded
+   * mid-run may not start media until the athlete taps "Tap to restore sound").
+   */
+  retry(): void {
+    if (this._state === TrackState.Failed) this._state = TrackState.Off;
+    this.follow();
+  }
+
   /** Settings changed (volume, countdown): takes effect now, the track rebuilt if its cues changed. */
   settingsChanged(): void {
     if (this._el) this._el.volume = this._deps.volume();
@@ -303,11 +312,8 @@ export class CueTrackPlayer {
 
   stop(): void {
     this._clearCheck();
-    if (this._el) {
-      this._el.pause();
-      this._el.removeAttribute('src');
-      this._el.load();
-    }
+    // Paused and let go, not emptied: emptying aborts the element's read of the Blob mid-way.
+    this._el?.pause();
     this._el = null;
     if (this._url) URL.revokeObjectURL(this._url);
     this._url = null;
@@ -319,18 +325,20 @@ export class CueTrackPlayer {
   private _load(index: number, options: CueOptions, key: string): void {
     const segment = trackSegment(this._deps.plan, index, options);
     const { blob } = buildTrack(segment);
-    if (!this._el) {
-      this._el = this._deps.createElement?.() ?? new Audio();
-      this._el.preload = 'auto';
-      this._el.addEventListener('error', () => this._fail());
-      this._el.addEventListener('playing', () => {
-        this._events.playing?.();
-        this.correct();
-      });
-    }
+    // A new element for each track: giving the old one a new source would abort its read of the old Blob.
+    this._el?.pause();
+    const el = this._deps.createElement?.() ?? new Audio();
+    el.preload = 'auto';
+    el.addEventListener('error', () => el === this._el && this._fail());
+    el.addEventListener('playing', () => {
+      if (el !== this._el) return;
+      this._events.playing?.();
+      this.correct();
+    });
     if (this._url) URL.revokeObjectURL(this._url);
     this._url = URL.createObjectURL(blob);
-    this._el.src = this._url;
+    el.src = this._url;
+    this._el = el;
     this._segment = segment;
     this._optionsKey = key;
     this.stats.segments++;

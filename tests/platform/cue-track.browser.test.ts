@@ -115,5 +115,20 @@ describe('who sounds the tones', () => {
     await vi.waitFor(() => expect(session!.track.state).toBe(TrackState.Failed));
     // The scheduler booked again from where the run is: the start tone, if still due, and what follows.
     await vi.waitFor(() => expect(session!.audio.isBooked('0:start:0') || session!.audio.isBooked('0:countdown:3')).toBe(true), { timeout: 3000 });
+
+    // "Tap to restore sound" tries the track again; once it plays, Web Audio stands down again.
+    vi.restoreAllMocks();
+    const s = session;
+    const button = document.createElement('button');
+    button.textContent = 'Tap to restore sound';
+    let restored: Promise<void> = Promise.resolve();
+    button.addEventListener('click', () => (restored = s.restoreSound()));
+    document.body.append(button);
+    await userEvent.click(button);
+    await restored;
+    button.remove();
+    expect(s.track.state).toBe(TrackState.InCharge);
+    await vi.waitFor(() => expect(s.track.element!.paused).toBe(false));
+    expect(s.audio.isBooked('0:countdown:3')).toBe(false);
   });
 });

@@ -128,6 +128,7 @@ export class WorkoutSession {
 
   /** "Tap to restore sound". */
   async restoreSound(): Promise<void> {
+    if (this._active) this.track.retry();
     await this.audio.unlock();
     this._scheduler.reschedule();
     this._notify();
