@@ -34,7 +34,7 @@ import { TimerStatus, type TimerState } from '../engine/timer';
 import { AudioOut } from './audio';
 
 /** Track and engine may differ this much before a seek corrects it (ms). */
-export const TRACK_TOLERANCE_MS = 35;
+export const TRACK_TOLERANCE_MS = 25;
 /**
  * A reading off by more than the tolerance is read again this much later
  * before a seek: Chromium's currentTime moves in steps of an audio buffer
