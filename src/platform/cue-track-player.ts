@@ -13,7 +13,7 @@
  *
  * Memory: a track is built a second at a time. Seconds without a tone are all
  * cut from one shared 30-second silent Blob, so an 80-minute track holds only
- * its sounding seconds (about 7 MB for 80 minutes of intervals); the browser
+ * its sounding seconds (about 8 MB for 80 minutes of intervals); the browser
  * keeps Blob data out of the JavaScript heap.
  */
 import type { Plan } from '../dsl/plan';
