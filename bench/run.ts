@@ -11,6 +11,7 @@
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSection } from './bundle';
+import { cuesSection } from './cues';
 import { dslSection } from './dsl';
 import { editorSection } from './editor';
 import { legibilitySection } from './legibility';
@@ -19,7 +20,7 @@ import { storageSection } from './storage';
 import { timerSection } from './timer';
 import type { Section } from './report';
 
-const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, legibilitySection, storageSection, offlineSection, editorSection];
+const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, cuesSection, legibilitySection, storageSection, offlineSection, editorSection];
 const FLAGS = new Set(['--build']);
 
 function usage(): string {

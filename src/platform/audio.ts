@@ -3,17 +3,13 @@
  * booked ahead on the audio clock with `start(when)`, so a busy main thread
  * can't delay them.
  */
+import { TONE_PEAK, TONE_RAMP_S as RAMP_S, cueNotes } from '../engine/cue-track';
 import type { Cue } from '../engine/cues';
-
-/** Attack and release of every tone, in seconds: no clicks, and the onset is the booked time. */
-const RAMP_S = 0.004;
-
-/** The finish fanfare: C5 E5 G5 C6. */
-const FANFARE = [523.25, 659.25, 783.99, 1046.5];
 
 /**
  * Books the tone(s) of one cue on any audio context (live or offline) at
- * context time `when`. Returns the sources so they can be cancelled.
+ * context time `when`. Returns the sources so they can be cancelled. The notes
+ * are the cue track's (src/engine/cue-track.ts), so both sound alike.
  */
 export function renderCue(
   ctx: BaseAudioContext,
@@ -22,16 +18,7 @@ export function renderCue(
   when: number,
   volume = 1,
 ): AudioScheduledSourceNode[] {
-  if (cue.kind === 'finish') {
-    const note = cue.lengthMs / 1000 / FANFARE.length;
-    return FANFARE.map((pitch, k) => tone(ctx, destination, pitch, when + k * note, k === FANFARE.length - 1 ? note * 2 : note * 0.9, volume));
-  }
-  if (cue.kind === 'start' || cue.kind === 'switch') {
-    // Two quick notes, the second a fifth up: unmistakable as "go" even under water noise.
-    const half = cue.lengthMs / 1000 / 2;
-    return [tone(ctx, destination, cue.pitch, when, half * 0.9, volume), tone(ctx, destination, cue.pitch * 1.5, when + half, half, volume)];
-  }
-  return [tone(ctx, destination, cue.pitch, when, cue.lengthMs / 1000, volume)];
+  return cueNotes(cue, volume).map((note) => tone(ctx, destination, note.pitch, when + note.at, note.length, note.volume));
 }
 
 function tone(ctx: BaseAudioContext, destination: AudioNode, pitch: number, when: number, length: number, volume: number): OscillatorNode {
@@ -39,7 +26,7 @@ function tone(ctx: BaseAudioContext, destination: AudioNode, pitch: number, when
   osc.type = 'triangle';
   osc.frequency.value = pitch;
   const gain = ctx.createGain();
-  const peak = 0.6 * volume;
+  const peak = TONE_PEAK * volume;
   gain.gain.setValueAtTime(0, when);
   gain.gain.linearRampToValueAtTime(peak, when + RAMP_S);
   gain.gain.setValueAtTime(peak, when + Math.max(RAMP_S, length - RAMP_S));

@@ -69,6 +69,9 @@ export class MediaSessionBridge {
     set('pause', handlers.pause);
     set('nexttrack', handlers.next);
     set('previoustrack', handlers.previous);
+    // Cleared, not just left unset: iOS otherwise offers its own 10-second skips, which would move a cue
+    // track away from the workout while the page can't correct it.
+    for (const a of ['seekbackward', 'seekforward', 'seekto'] as MediaSessionAction[]) set(a, undefined);
     if (!this._audio) {
       this._url = URL.createObjectURL(silentWav());
       this._audio = new Audio(this._url);

@@ -8,9 +8,10 @@ import { roundText } from '../../dsl/wording';
 import type { Clock } from '../../engine/clock';
 import { SPEECH_DELAY_MS, statusLine, type CueOptions } from '../../engine/cues';
 import { Timer, TimerStatus, type TimerEvent } from '../../engine/timer';
-import { AudioOut, AudioState } from '../../platform/audio';
+import { AudioState } from '../../platform/audio';
 import { CueScheduler } from '../../platform/cue-scheduler';
-import { MediaSessionBridge } from '../../platform/media-session';
+import { CueTrackPlayer, TrackAwareAudioOut } from '../../platform/cue-track-player';
+import { MediaSessionBridge, type MediaHandlers } from '../../platform/media-session';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
 import { ScreenWakeLock } from '../../platform/wake-lock';
@@ -24,7 +25,7 @@ export const wallClock: Clock = { now: () => Date.now() };
 
 export class WorkoutSession {
   readonly timer: Timer;
-  readonly audio = new AudioOut();
+  readonly audio = new TrackAwareAudioOut();
   readonly speech = new Speaker();
   readonly vibrator = new Vibrator();
   readonly wakeLock = new ScreenWakeLock();
@@ -33,6 +34,18 @@ export class WorkoutSession {
   private readonly _listeners = new Set<() => void>();
   private _settings: Settings;
   private readonly _onVisibility = () => this._visibilityChanged();
+  /** The cue track: the tones on one media element, so they go on with the page frozen. */
+  readonly track: CueTrackPlayer;
+  /** Started through start() or continueRun(): the track follows the engine from then on. */
+  private _active = false;
+  /** The lock screen's and headphones' buttons. */
+  private readonly _mediaHandlers: MediaHandlers = {
+    play: () => this.resume(),
+    pause: () => this.pause(),
+    // On an untimed step, "next" on the lock screen or headphones is Done.
+    next: () => (this.timer.state().awaitingDone ? this.done() : this.skip()),
+    previous: () => this.back(),
+  };
   /** An End waiting out its undo window: the timer is paused meanwhile. */
   private _ending: { readonly resume: boolean; readonly timeout: ReturnType<typeof setTimeout> } | null = null;
 
@@ -52,6 +65,25 @@ export class WorkoutSession {
       vibrator: this.vibrator,
       options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
     });
+    this.track = new CueTrackPlayer(
+      {
+        plan,
+        state: () => this.timer.state(),
+        options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
+        volume: () => this._settings.volume,
+      },
+      // Taking charge or giving up: the scheduler cancels its tones or books them again.
+      {
+        stateChanged: () => this._active && this._scheduler.reschedule(),
+        // WebKit clears the Media Session's handlers and metadata when playback starts: set them again.
+        playing: () => {
+          if (!this._active) return;
+          void this.media.activate(this._mediaHandlers);
+          this._updateMedia();
+        },
+      },
+    );
+    this.audio.tonesElsewhere = () => this.track.inCharge;
     this.timer.subscribe(() => this._afterEvent());
     this.audio.onStateChange(() => this._notify());
   }
@@ -65,6 +97,7 @@ export class WorkoutSession {
   set settings(settings: Settings) {
     this._settings = settings;
     this._applySettings();
+    this.track.settingsChanged();
     this._scheduler.reschedule();
     this._notify();
   }
@@ -95,6 +128,7 @@ export class WorkoutSession {
 
   /** "Tap to restore sound". */
   async restoreSound(): Promise<void> {
+    if (this._active) this.track.retry();
     await this.audio.unlock();
     this._scheduler.reschedule();
     this._notify();
@@ -154,6 +188,10 @@ export class WorkoutSession {
     this._cancelEnding();
     this._scheduler.stop();
     document.removeEventListener('visibilitychange', this._onVisibility);
+    document.removeEventListener('resume', this._onVisibility);
+    window.removeEventListener('pageshow', this._onVisibility);
+    this._active = false;
+    this.track.stop();
     void this.wakeLock.release();
     this.media.deactivate();
     this.speech.cancel();
@@ -161,15 +199,16 @@ export class WorkoutSession {
   }
 
   private _activate(): void {
+    // The track first, in the tap, so the scheduler's first tick already leaves the tones to it.
+    this._active = true;
+    this.track.follow();
     this._scheduler.start();
     document.addEventListener('visibilitychange', this._onVisibility);
+    // Back from frozen (Page Lifecycle) or from the back/forward cache: the page may have missed everything.
+    document.addEventListener('resume', this._onVisibility);
+    window.addEventListener('pageshow', this._onVisibility);
     void this.wakeLock.acquire();
-    void this.media.activate({
-      play: () => this.resume(),
-      pause: () => this.pause(),
-      next: () => this.skip(),
-      previous: () => this.back(),
-    });
+    void this.media.activate(this._mediaHandlers);
     this._updateMedia();
   }
 
@@ -194,6 +233,7 @@ export class WorkoutSession {
     if (status === TimerStatus.Ended || status === TimerStatus.Finished) {
       void this.wakeLock.release();
     }
+    if (this._active) this.track.follow();
     this._updateMedia();
   }
 
@@ -211,6 +251,8 @@ export class WorkoutSession {
   /** Back in view: book cues from where the clock says we are, and say only that. */
   private _visibilityChanged(): void {
     if (document.visibilityState !== 'visible') return;
+    // The screen is recomputed from the clock; the track only corrected across silence, never replayed.
+    if (this._active) this.track.correct();
     this._scheduler.reschedule();
     if (this.timer.state().status === TimerStatus.Running) this._speakStatus();
     this._notify();

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { COUNTDOWN_PITCH, zonePitch, type Cue } from '../../engine/cues';
 import { AudioOut, AudioState } from '../../platform/audio';
+import { detectScreenOff, screenOffLines } from '../../platform/screen-off';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
 import { buttonStyles, sharedStyles } from '../../styles/shared';
@@ -113,6 +114,12 @@ export class AqSettingsPage extends LitElement {
         color: var(--aq-color-text-muted);
         font-size: var(--aq-text-sm);
       }
+      .screen-off {
+        margin: 0;
+        padding-inline-start: var(--aq-space-4);
+        display: grid;
+        gap: var(--aq-space-2);
+      }
       .version {
         margin-block-start: var(--aq-space-4);
       }
@@ -125,6 +132,8 @@ export class AqSettingsPage extends LitElement {
   @state() private _testMessage = '';
 
   private readonly _vibrator = new Vibrator();
+  /** What this device does with the screen off, from what this browser supports. */
+  private readonly _screenOff = screenOffLines(detectScreenOff());
 
   override render() {
     const s = this.settings;
@@ -163,6 +172,12 @@ export class AqSettingsPage extends LitElement {
           </label>
           <button type="button" @click=${this._testSound}>Test sound</button>
           <p class="hint" role="status">${this._testMessage}</p>
+        </fieldset>
+        <fieldset>
+          <legend>With the screen off</legend>
+          <ul class="screen-off">
+            ${this._screenOff.map((l) => html`<li><strong>${l.topic}:</strong> ${l.text}</li>`)}
+          </ul>
         </fieldset>
         <fieldset>
           <legend>Heart rate</legend>

@@ -59,3 +59,15 @@ describe('<aq-settings-page>', () => {
     expect(document.documentElement.scrollWidth).toBe(width);
   });
 });
+
+describe('<aq-settings-page> with the screen off', () => {
+  it('says what this browser will do, from what it supports (Chromium: the cue track, lock-screen controls)', async () => {
+    const el = await onPhone(390, 844);
+    await expect.element(page.getByRole('group', { name: 'With the screen off' })).toBeVisible();
+    const items = [...el.shadowRoot!.querySelectorAll('.screen-off li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items[0]).toMatch(/^Tones: Keep coming with the screen off/);
+    expect(items[1]).toMatch(/^Lock screen and headphones: Pause, Play, Next/);
+    // Chromium has no navigator.audioSession: words and buzzes need the page running.
+    expect(items.some((i) => /Need the app itself to run/.test(i))).toBe(true);
+  });
+});

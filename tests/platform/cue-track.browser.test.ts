@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { compile, type Plan } from '../../src/dsl/index';
+import { TRACK_RATE, lastIndex, onsets, trackSegment, type TrackSegment } from '../../src/engine/cue-track';
+import { buildTrack, TrackState } from '../../src/platform/cue-track-player';
+import { WorkoutSession } from '../../src/app/run/workout-session';
+import { DEFAULT_SETTINGS } from '../../src/app/shared/settings';
+
+const sources = import.meta.glob<string>('/workouts/*.workout', { query: '?raw', import: 'default', eager: true });
+const builtIn = Object.entries(sources)
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([path, text]) => ({ name: path.replace('/workouts/', ''), plan: compile(text).plan! }));
+
+/** Seconds of the WAV decoded at a time: the test, like the app, never holds a whole track's samples. */
+const WINDOW_S = 120;
+
+/**
+ * Decodes the built WAV window by window, as the browser's own decoder reads it
+ * (each window is the file's header, patched to its length, and a slice of its
+ * data), and finds every onset after 100 ms of silence.
+ */
+async function decodedOnsets(blob: Blob): Promise<{ onsets: number[]; samples: number }> {
+  const ctx = new OfflineAudioContext(1, 1, TRACK_RATE);
+  const header = new Uint8Array(await blob.slice(0, 44).arrayBuffer());
+  const dataBytes = blob.size - 44;
+  const window = WINDOW_S * TRACK_RATE * 2;
+  const state = { silent: TRACK_RATE / 10 };
+  const found: number[] = [];
+  let samples = 0;
+  for (let offset = 0; offset < dataBytes; offset += window) {
+    const bytes = Math.min(window, dataBytes - offset);
+    const h = new Uint8Array(header);
+    const v = new DataView(h.buffer);
+    v.setUint32(4, 36 + bytes, true);
+    v.setUint32(40, bytes, true);
+    const part = await new Blob([h, blob.slice(44 + offset, 44 + offset + bytes)]).arrayBuffer();
+    const audio = await ctx.decodeAudioData(part);
+    expect(audio.sampleRate).toBe(TRACK_RATE);
+    // 16-bit samples decode to k / 32768: exact zeros stay zeros.
+    found.push(...onsets(audio.getChannelData(0), TRACK_RATE / 10, offset / 2, state));
+    samples += audio.length;
+  }
+  return { onsets: found, samples };
+}
+
+function segments(plan: Plan): TrackSegment[] {
+  const out: TrackSegment[] = [];
+  for (let first = 0; first < plan.intervals.length; first = lastIndex(out.at(-1)!) + 1) {
+    // A short tail after untimed steps keeps the test quick; the app's is an hour (made of the same shared silence).
+    out.push(trackSegment(plan, first, { countdownSeconds: 3 }, 5000));
+  }
+  return out;
+}
+
+describe('the cue track as the media element gets it', () => {
+  it('decodes every built-in workout with every onset within one sample of the plan', async () => {
+    for (const { name, plan } of builtIn) {
+      for (const segment of segments(plan)) {
+        const built = buildTrack(segment);
+        const { onsets: found, samples } = await decodedOnsets(built.blob);
+        expect(samples, `${name}: length`).toBe(Math.ceil((segment.lengthMs / 1000) * TRACK_RATE));
+        const planned = [...new Set(segment.cues.map((c) => c.atMs))].sort((a, b) => a - b).map((ms) => (ms / 1000) * TRACK_RATE);
+        expect(found.length, `${name} from interval ${segment.firstIndex}: onsets`).toBe(planned.length);
+        const worst = Math.max(0, ...found.map((f, i) => Math.abs(f - planned[i]!)));
+        expect(worst, `${name}: worst onset error in samples`).toBeLessThan(1);
+      }
+    }
+  }, 120_000);
+
+  it('holds only the seconds with a tone: an 80-minute workout is a few hundred KB of distinct samples', () => {
+    const lactic = builtIn.find((w) => w.name === 'lactic-acid.workout')!.plan;
+    const built = buildTrack(trackSegment(lactic, 0, { countdownSeconds: 3 }));
+    expect(built.seconds).toBeGreaterThan(80 * 60);
+    expect(built.blob.size).toBeGreaterThan(80 * 60 * TRACK_RATE * 2);
+    expect(built.soundingSeconds).toBeLessThan(built.seconds / 5);
+    expect(built.distinctBytes).toBeLessThan(built.blob.size / 5);
+  });
+});
+
+describe('who sounds the tones', () => {
+  let session: WorkoutSession | undefined;
+  afterEach(() => {
+    session?.dispose();
+    session = undefined;
+    vi.restoreAllMocks();
+  });
+
+  /** Starts a session in a real tap, as the Start button does. */
+  async function startInTap(s: WorkoutSession): Promise<void> {
+    const button = document.createElement('button');
+    button.textContent = 'Start';
+    let started: Promise<void> = Promise.resolve();
+    button.addEventListener('click', () => (started = s.start()));
+    document.body.append(button);
+    await userEvent.click(button);
+    await started;
+    button.remove();
+  }
+
+  const plan = () => compile('# T\n20s easy\n20s sprint').plan!;
+
+  it('is the track while it plays: Web Audio books none', async () => {
+    session = new WorkoutSession(plan(), DEFAULT_SETTINGS);
+    await startInTap(session);
+    expect(session.track.state).toBe(TrackState.InCharge);
+    await vi.waitFor(() => expect(session!.track.element!.currentTime).toBeGreaterThan(0.2), { timeout: 5000 });
+    expect(session.audio.isBooked('0:start:0')).toBe(false);
+    expect(session.audio.isBooked('0:countdown:3')).toBe(false);
+  });
+
+  it('is Web Audio when the platform refuses the track', async () => {
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockRejectedValue(new DOMException('No media here', 'NotSupportedError'));
+    session = new WorkoutSession(plan(), DEFAULT_SETTINGS);
+    await startInTap(session);
+    await vi.waitFor(() => expect(session!.track.state).toBe(TrackState.Failed));
+    // The scheduler booked again from where the run is: the start tone, if still due, and what follows.
+    await vi.waitFor(() => expect(session!.audio.isBooked('0:start:0') || session!.audio.isBooked('0:countdown:3')).toBe(true), { timeout: 3000 });
+
+    // "Tap to restore sound" tries the track again; once it plays, Web Audio stands down again.
+    vi.restoreAllMocks();
+    const s = session;
+    const button = document.createElement('button');
+    button.textContent = 'Tap to restore sound';
+    let restored: Promise<void> = Promise.resolve();
+    button.addEventListener('click', () => (restored = s.restoreSound()));
+    document.body.append(button);
+    await userEvent.click(button);
+    await restored;
+    button.remove();
+    expect(s.track.state).toBe(TrackState.InCharge);
+    await vi.waitFor(() => expect(s.track.element!.paused).toBe(false));
+    expect(s.audio.isBooked('0:countdown:3')).toBe(false);
+  });
+});
