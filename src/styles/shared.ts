@@ -295,3 +295,15 @@ export const noticeStyles: CSSResult = css`
     font-weight: 700;
   }
 `;
+
+/** "← All workouts" at the top of a page: a link as tall as a finger. */
+export const backLinkStyles: CSSResult = css`
+  .back {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--aq-space-2);
+    min-height: var(--aq-tap-min);
+    font-size: var(--aq-text-lg);
+    font-weight: 600;
+  }
+`;

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { compile, compileOptions, summarise, weekTable } from '../../dsl';
 import { withProgrammeCheck } from './programme-check';
 import type { CompileResult, Diagnostic, Plan, WeekRow } from '../../dsl';
-import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles, backLinkStyles } from '../../styles/shared';
 import type { ChoiceChangeEvent, WeekChangeEvent } from '../shared/events';
 import { hrefFor, RouteName } from '../shell/router';
 import { TEMPLATE } from '../mine/mine';
@@ -39,18 +39,11 @@ export class AqEditorPage extends LitElement {
     buttonStyles,
     primaryActionStyles,
     factListStyles,
+    backLinkStyles,
     css`
       :host {
         display: grid;
         gap: var(--aq-space-5);
-      }
-      .back {
-        display: inline-flex;
-        align-items: center;
-        gap: var(--aq-space-2);
-        min-height: var(--aq-tap-min);
-        font-size: var(--aq-text-lg);
-        font-weight: 600;
       }
       .bar {
         display: flex;

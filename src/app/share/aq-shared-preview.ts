@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { compile, summarise } from '../../dsl';
 import type { CompileResult } from '../../dsl';
 import { decodeWorkout, type Decoded } from '../../share/codec';
-import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles, backLinkStyles } from '../../styles/shared';
 import { hrefFor, RouteName } from '../shell/router';
 import { mine } from '../mine/mine-store';
 import { titleOf } from '../mine/mine';
@@ -23,18 +23,11 @@ export class AqSharedPreview extends LitElement {
     buttonStyles,
     primaryActionStyles,
     factListStyles,
+    backLinkStyles,
     css`
       :host {
         display: grid;
         gap: var(--aq-space-5);
-      }
-      .back {
-        display: inline-flex;
-        align-items: center;
-        gap: var(--aq-space-2);
-        min-height: var(--aq-tap-min);
-        font-size: var(--aq-text-lg);
-        font-weight: 600;
       }
       h1 {
         overflow-wrap: anywhere;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { compileOptions, estimateNote, summarise, weekTable } from '../../dsl';
 import type { CompileResult, Plan, WeekRow } from '../../dsl';
-import { factListStyles, primaryActionStyles, sharedStyles } from '../../styles/shared';
+import { factListStyles, primaryActionStyles, sharedStyles, backLinkStyles } from '../../styles/shared';
 import { startEvent, type ChoiceChangeEvent, type WeekChangeEvent } from '../shared/events';
 import { curlyQuotes, isClock, splitSource } from '../shared/format';
 import { compileSafely, planOf, type LibraryEntry } from '../library/library';
@@ -29,19 +29,12 @@ export class AqWorkoutPage extends LitElement {
   static override styles = [
     sharedStyles,
     factListStyles,
+    backLinkStyles,
     primaryActionStyles,
     css`
       :host {
         display: grid;
         gap: var(--aq-space-5);
-      }
-      .back {
-        display: inline-flex;
-        align-items: center;
-        gap: var(--aq-space-2);
-        min-height: var(--aq-tap-min);
-        font-size: var(--aq-text-lg);
-        font-weight: 600;
       }
       header {
         display: grid;
