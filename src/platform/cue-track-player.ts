@@ -133,6 +133,8 @@ export interface CueTrackDeps {
   readonly options: () => CueOptions;
   /** Volume 0..1 (iOS ignores a media element's volume: the buttons set it). */
   readonly volume: () => number;
+  /** False while the athlete wants the cues over their own music: then there is no track (default: true). */
+  readonly enabled?: () => boolean;
   readonly createElement?: () => HTMLAudioElement;
 }
 
@@ -212,6 +214,11 @@ export class CueTrackPlayer {
    * Start tap the first time (media may only start in a gesture).
    */
   follow(): void {
+    if (this._deps.enabled?.() === false) {
+      // A playing track would take the audio focus from the athlete's music: none at all, the scheduler sounds the tones.
+      if (this._el || this._state !== TrackState.Off) this.stop();
+      return;
+    }
     if (this._state === TrackState.Failed) return;
     const s = this._deps.state();
     if (s.status === TimerStatus.Ready) return;
@@ -304,10 +311,14 @@ export class CueTrackPlayer {
     this.follow();
   }
 
-  /** Settings changed (volume, countdown): takes effect now, the track rebuilt if its cues changed. */
+  /**
+   * Settings changed (volume, countdown, music): takes effect now, the track
+   * rebuilt if its cues changed, or stopped if the athlete turned it off.
+   * Turning it on again mid-run is the owner's call (`follow()`, while a run is on).
+   */
   settingsChanged(): void {
     if (this._el) this._el.volume = this._deps.volume();
-    if (this.inCharge) this.follow();
+    if (this.inCharge || this._deps.enabled?.() === false) this.follow();
   }
 
   stop(): void {

@@ -54,6 +54,11 @@ export class MediaSessionBridge {
     return 'mediaSession' in this._nav;
   }
 
+  /** Activated and not deactivated since: the buttons come here and the keep-alive plays. */
+  get active(): boolean {
+    return this._audio !== null;
+  }
+
   /** Starts the silent keep-alive (call from the Start tap) and routes the buttons. */
   async activate(handlers: MediaHandlers): Promise<void> {
     if (!this.supported) return;

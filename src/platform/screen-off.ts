@@ -43,8 +43,13 @@ export interface ScreenOffLine {
   readonly text: string;
 }
 
-/** What the athlete can expect with the screen off, in plain words. */
-export function screenOffLines(f: ScreenOffFeatures): ScreenOffLine[] {
+/**
+ * What the athlete can expect with the screen off, in plain words: with the
+ * cue track (the default), or with the cues played over their own music
+ * (`mixWithMusic`), where nothing may play that takes the audio focus.
+ */
+export function screenOffLines(f: ScreenOffFeatures, mixWithMusic = false): ScreenOffLine[] {
+  if (mixWithMusic) return overMusicLines(f);
   const lines: ScreenOffLine[] = [];
   lines.push({
     topic: 'Tones',
@@ -58,7 +63,7 @@ export function screenOffLines(f: ScreenOffFeatures): ScreenOffLine[] {
       ? 'Pause, Play, Next (Skip, or Done on a step that waits for you) and Previous (Back) work from the lock screen and headphone buttons.'
       : 'This browser has no lock-screen controls: unlock to pause or skip.',
   });
-  const extras = [f.speech ? 'Spoken announcements' : null, f.vibration ? 'vibration' : null].filter(Boolean).join(' and ');
+  const extras = extrasTopic(f);
   if (extras) {
     lines.push({
       topic: extras,
@@ -71,7 +76,31 @@ export function screenOffLines(f: ScreenOffFeatures): ScreenOffLine[] {
   // Not detectable: a page playing a long track takes the audio focus as a music player would (screen-off.md, beside this file).
   lines.push({
     topic: 'Your music',
-    text: 'Another app’s music and the cue track may not play together: starting one can pause the other, as with two music players.',
+    text: f.track
+      ? 'Pauses when the cue track starts, as when a second music player starts. To keep it playing, choose to play the cues over your music.'
+      : 'Keeps playing: the beeps play over it.',
   });
+  return lines;
+}
+
+function extrasTopic(f: ScreenOffFeatures): string {
+  return [f.speech ? 'Spoken announcements' : null, f.vibration ? 'vibration' : null].filter(Boolean).join(' and ');
+}
+
+/** The cues over the athlete's music: the page's own sound, so only while it runs. */
+function overMusicLines(f: ScreenOffFeatures): ScreenOffLine[] {
+  const lines: ScreenOffLine[] = [
+    {
+      topic: 'Tones',
+      text: f.audioSession
+        ? 'Only while Aquajog is on screen (it keeps the screen on during a workout): locking the phone silences them, and so does the Silent switch.'
+        : 'Only while Aquajog is on screen (it keeps the screen on during a workout): with the screen locked they stop, or come late, until you return.',
+    },
+    { topic: 'Lock screen and headphones', text: 'The buttons stay with your music app: unlock Aquajog to pause or skip.' },
+  ];
+  const extras = extrasTopic(f);
+  if (extras) lines.push({ topic: extras, text: 'Only while Aquajog is on screen.' });
+  if (!f.speech) lines.push({ topic: 'Spoken announcements', text: 'This browser can’t speak.' });
+  lines.push({ topic: 'Your music', text: 'Keeps playing: the beeps play over it, and Aquajog takes no lock-screen controls from it.' });
   return lines;
 }

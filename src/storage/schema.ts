@@ -77,7 +77,12 @@ export const settingsSchema = z.object({
   countdownSeconds: z.int().check(z.minimum(0), z.maximum(10)),
   hrMax: z.nullable(z.int().check(z.minimum(100), z.maximum(230))),
   theme: z.enum(THEMES),
+  mixWithMusic: z.boolean(),
 });
+
+/** Settings added since the first backups were written, with the value a backup that lacks them stands for. */
+const ADDED_SETTINGS = { mixWithMusic: false } as const;
+const withAddedSettings = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? { ...ADDED_SETTINGS, ...v } : v);
 // The schema reads exactly a Settings, no more and no less.
 const _sameShape: [z.infer<typeof settingsSchema>, Settings] extends [Settings, z.infer<typeof settingsSchema>] ? true : never = true;
 void _sameShape;
@@ -120,7 +125,7 @@ export const backupSchema = z.object({
   exportedAt: epochMs,
   sessions: z.array(sessionSchema),
   workouts: z.array(customWorkoutSchema),
-  settings: z.nullable(settingsSchema),
+  settings: z.nullable(z.pipe(z.transform(withAddedSettings), settingsSchema)),
   /** Not in format 1 backups. */
   programmes: z.optional(z.array(programmeRecordSchema)),
 });

@@ -15,6 +15,11 @@ export interface Settings {
   /** Maximum heart rate, for the zones' bpm targets; null when unknown. */
   readonly hrMax: number | null;
   readonly theme: (typeof THEMES)[number];
+  /**
+   * Play the cues over the athlete's own music instead of as a track of their
+   * own: other apps' music keeps playing, but the cues need the screen on.
+   */
+  readonly mixWithMusic: boolean;
 }
 
 const isInt = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
@@ -31,6 +36,7 @@ export const SETTINGS_FIELDS: { readonly [K in keyof Settings]: (value: unknown)
   countdownSeconds: (v) => isInt(v, 0, 10),
   hrMax: (v) => v === null || isInt(v, 100, 230),
   theme: (v) => (THEMES as readonly unknown[]).includes(v),
+  mixWithMusic: (v) => typeof v === 'boolean',
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countdownSeconds: 3,
   hrMax: null,
   theme: 'system',
+  mixWithMusic: false,
 };
 
 const KEY = 'aquajog.settings';

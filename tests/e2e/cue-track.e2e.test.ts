@@ -311,4 +311,39 @@ describe('the cue track', () => {
     await agree(s, 'back to the first step');
     expect(s.tones, 'Web Audio tones while the track sounds them').toBe(0);
   });
+
+  it('is left out when the athlete chooses the cues over their own music: nothing plays that takes the audio focus', { timeout: 60_000 }, async () => {
+    const { page } = session;
+    await page.addInitScript(probes);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const music = page.getByRole('group', { name: 'Cues and your music' });
+    await music.getByRole('radio', { name: 'Cues over my music' }).check();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listitem')
+          .filter({ hasText: /^\s*Your music:/ })
+          .textContent(),
+      )
+      .toMatch(/Keeps playing/);
+    // Remembered on the device: still chosen after a reload.
+    await page.reload();
+    await expect.poll(() => music.getByRole('radio', { name: 'Cues over my music' }).isChecked()).toBe(true);
+
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Wave your hands in the air', exact: true }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    // The first tones come from Web Audio, over whatever else plays; no media element was ever started.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __tones: number[] }).__tones.length), { timeout: 10_000 }).toBeGreaterThan(0);
+    const state = await page.evaluate(() => {
+      const w = window as unknown as { __media: Set<HTMLMediaElement>; __actions: Record<string, unknown> };
+      return { media: w.__media.size, actions: Object.keys(w.__actions), metadata: navigator.mediaSession.metadata?.title ?? null };
+    });
+    expect(state).toEqual({ media: 0, actions: [], metadata: null });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { __media: Set<HTMLMediaElement> }).__media.size)).toBe(0);
+  });
 });

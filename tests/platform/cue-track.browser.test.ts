@@ -131,4 +131,67 @@ describe('who sounds the tones', () => {
     await vi.waitFor(() => expect(s.track.element!.paused).toBe(false));
     expect(s.audio.isBooked('0:countdown:3')).toBe(false);
   });
+
+  describe('over the athlete’s own music', () => {
+    /** WebKit's Audio Session API, which Chromium lacks: a plain object the session sets, as Safari's would be set. */
+    let audioSession: { type: string } | undefined;
+    afterEach(() => {
+      if (audioSession) Reflect.deleteProperty(navigator, 'audioSession');
+      audioSession = undefined;
+    });
+    function fakeAudioSession(): { type: string } {
+      audioSession = { type: 'auto' };
+      Object.defineProperty(navigator, 'audioSession', { value: audioSession, configurable: true });
+      return audioSession;
+    }
+
+    it('plays no media element at all (nothing takes the audio focus): Web Audio books the tones, in a mixing session', async () => {
+      const session_ = fakeAudioSession();
+      const plays = vi.spyOn(HTMLMediaElement.prototype, 'play');
+      session = new WorkoutSession(plan(), { ...DEFAULT_SETTINGS, mixWithMusic: true });
+      await startInTap(session);
+      expect(session.track.state).toBe(TrackState.Off);
+      expect(session.track.element).toBeNull();
+      // Neither the track nor the lock screen's silent keep-alive.
+      expect(plays).not.toHaveBeenCalled();
+      expect(session.media.active).toBe(false);
+      await vi.waitFor(() => expect(session!.audio.isBooked('0:start:0') || session!.audio.isBooked('0:countdown:3')).toBe(true), { timeout: 3000 });
+      expect(session_.type).toBe('ambient');
+      // Pause and resume keep it so.
+      session.pause();
+      session.resume();
+      expect(plays).not.toHaveBeenCalled();
+      expect(session.track.element).toBeNull();
+      session.dispose();
+      session = undefined;
+      expect(session_.type).toBe('auto');
+    });
+
+    it('switched mid-run: the track stops and Web Audio takes over; switched back, the track takes charge again', async () => {
+      const session_ = fakeAudioSession();
+      // Tones a second apart from 1 s in (3-2-1, then the start of the sprint): some always within the scheduler's look-ahead.
+      const ids = ['0:countdown:3', '0:countdown:2', '0:countdown:1', '1:start:0'];
+      session = new WorkoutSession(compile('# T\n4s easy\n20s sprint').plan!, DEFAULT_SETTINGS);
+      await startInTap(session);
+      expect(session_.type).toBe('playback');
+      const el = session.track.element!;
+      await vi.waitFor(() => expect(el.currentTime).toBeGreaterThan(0.2), { timeout: 5000 });
+      expect(session.media.active).toBe(true);
+
+      session.settings = { ...DEFAULT_SETTINGS, mixWithMusic: true };
+      expect(el.paused).toBe(true);
+      expect(session.track.state).toBe(TrackState.Off);
+      expect(session.media.active).toBe(false);
+      expect(session_.type).toBe('ambient');
+      await vi.waitFor(() => expect(ids.filter((id) => session!.audio.isBooked(id)).length).toBeGreaterThan(0), { timeout: 3000 });
+
+      // Back to cues first (Chromium lets a page that was tapped start media again): Web Audio's bookings are cancelled.
+      session.settings = DEFAULT_SETTINGS;
+      expect(session.track.state).toBe(TrackState.InCharge);
+      expect(ids.filter((id) => session!.audio.isBooked(id))).toEqual([]);
+      await vi.waitFor(() => expect(session!.track.element!.paused).toBe(false), { timeout: 5000 });
+      expect(session.media.active).toBe(true);
+      expect(session_.type).toBe('playback');
+    });
+  });
 });

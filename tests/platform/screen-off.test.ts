@@ -54,4 +54,24 @@ describe('what this device does with the screen off', () => {
     expect(lines[1]).toBe('Lock screen and headphones: This browser has no lock-screen controls: unlock to pause or skip.');
     expect(lines).toContain('Spoken announcements: This browser can’t speak.');
   });
+
+  it('with the track, says that other apps’ music pauses and where to choose otherwise', () => {
+    const lines = text(detectScreenOff(fakeWindow({ wav: true, mediaSession: true, speech: true })));
+    expect(lines.at(-1)).toBe(
+      'Your music: Pauses when the cue track starts, as when a second music player starts. To keep it playing, choose to play the cues over your music.',
+    );
+  });
+
+  it('over the athlete’s music: everything only while the app is on screen, the buttons left to the music app', () => {
+    const chrome = screenOffLines(detectScreenOff(fakeWindow({ wav: true, mediaSession: true, speech: true, vibrate: true })), true).map(
+      (l) => `${l.topic}: ${l.text}`,
+    );
+    expect(chrome[0]).toMatch(/^Tones: Only while Aquajog is on screen \(it keeps the screen on during a workout\): with the screen locked they stop/);
+    expect(chrome[1]).toBe('Lock screen and headphones: The buttons stay with your music app: unlock Aquajog to pause or skip.');
+    expect(chrome[2]).toBe('Spoken announcements and vibration: Only while Aquajog is on screen.');
+    expect(chrome.at(-1)).toMatch(/^Your music: Keeps playing/);
+    // WebKit's mixing session is silenced by the Silent switch too: the athlete is told.
+    const safari = screenOffLines(detectScreenOff(fakeWindow({ wav: true, mediaSession: true, audioSession: true, speech: true })), true);
+    expect(safari[0]!.text).toMatch(/Silent switch/);
+  });
 });

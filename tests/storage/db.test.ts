@@ -305,6 +305,15 @@ describe('programmes', () => {
     expect(await store.importBackup(JSON.stringify(v1))).toMatchObject({ added: 1, programmes: 0 });
   });
 
+  it('reads settings from a backup written before the music choice existed as cues first, and refuses a wrong one', async () => {
+    const { store } = await fresh();
+    const { mixWithMusic: _, ...older } = DEFAULT_SETTINGS;
+    const v1 = { format: BACKUP_FORMAT, version: 1, exportedAt: T0, sessions: [], workouts: [], settings: { ...older, volume: 0.4 } };
+    expect((await store.importBackup(JSON.stringify(v1))).settings).toEqual({ ...DEFAULT_SETTINGS, volume: 0.4, mixWithMusic: false });
+    const wrong = { ...v1, settings: { ...older, mixWithMusic: 'yes' } };
+    await expect(store.importBackup(JSON.stringify(wrong))).rejects.toThrow(ImportError);
+  });
+
   it('rejects a backup whose programme is damaged, naming where, and changes nothing', async () => {
     const { store } = await fresh();
     const bad = {

@@ -11,6 +11,7 @@ import { Timer, TimerStatus, type TimerEvent } from '../../engine/timer';
 import { AudioState } from '../../platform/audio';
 import { CueScheduler } from '../../platform/cue-scheduler';
 import { CueTrackPlayer, TrackAwareAudioOut } from '../../platform/cue-track-player';
+import { setAudioSessionType } from '../../platform/audio-session';
 import { MediaSessionBridge, type MediaHandlers } from '../../platform/media-session';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
@@ -71,13 +72,15 @@ export class WorkoutSession {
         state: () => this.timer.state(),
         options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
         volume: () => this._settings.volume,
+        // Over the athlete's own music there is no track: it would pause their music app.
+        enabled: () => !this._settings.mixWithMusic,
       },
       // Taking charge or giving up: the scheduler cancels its tones or books them again.
       {
         stateChanged: () => this._active && this._scheduler.reschedule(),
         // WebKit clears the Media Session's handlers and metadata when playback starts: set them again.
         playing: () => {
-          if (!this._active) return;
+          if (!this._active || this._settings.mixWithMusic) return;
           void this.media.activate(this._mediaHandlers);
           this._updateMedia();
         },
@@ -95,9 +98,16 @@ export class WorkoutSession {
   }
 
   set settings(settings: Settings) {
+    const mixing = this._settings.mixWithMusic;
     this._settings = settings;
     this._applySettings();
     this.track.settingsChanged();
+    if (this._active && mixing !== settings.mixWithMusic) {
+      // Switched mid-run: the track and the lock-screen buttons go (or come back, as far as a page may start media outside a tap).
+      this.track.follow();
+      this._applyAudioSession();
+      this._updateMedia();
+    }
     this._scheduler.reschedule();
     this._notify();
   }
@@ -194,6 +204,7 @@ export class WorkoutSession {
     this.track.stop();
     void this.wakeLock.release();
     this.media.deactivate();
+    setAudioSessionType('auto');
     this.speech.cancel();
     void this.audio.close();
   }
@@ -208,8 +219,16 @@ export class WorkoutSession {
     document.addEventListener('resume', this._onVisibility);
     window.addEventListener('pageshow', this._onVisibility);
     void this.wakeLock.acquire();
-    void this.media.activate(this._mediaHandlers);
+    this._applyAudioSession();
     this._updateMedia();
+  }
+
+  /**
+   * Cues first: a music player's session, so nothing interrupts the tones with
+   * the screen locked (WebKit). Over the athlete's music: a session that mixes.
+   */
+  private _applyAudioSession(): void {
+    setAudioSessionType(this._settings.mixWithMusic ? 'ambient' : 'playback');
   }
 
   private _applySettings(): void {
@@ -240,10 +259,12 @@ export class WorkoutSession {
   private _updateMedia(): void {
     const s = this.timer.state();
     const playing = s.status === TimerStatus.Running;
-    if (s.status === TimerStatus.Ended || s.status === TimerStatus.Finished) {
+    // Over the athlete's music, the lock screen and headphone buttons stay with their music app.
+    if (s.status === TimerStatus.Ended || s.status === TimerStatus.Finished || !this._active || this._settings.mixWithMusic) {
       this.media.deactivate();
       return;
     }
+    if (!this.media.active) void this.media.activate(this._mediaHandlers);
     const detail = [this.plan.title, roundText(s.interval?.rounds ?? [])].filter(Boolean).join(' · ');
     this.media.update(s.interval?.label ?? this.plan.title, detail, playing);
   }

@@ -114,6 +114,22 @@ export class AqSettingsPage extends LitElement {
         color: var(--aq-color-text-muted);
         font-size: var(--aq-text-sm);
       }
+      /* The music choice sits inside "With the screen off", as a plain group under its own small heading. */
+      fieldset.music {
+        padding: 0;
+        border: none;
+        background: none;
+        gap: var(--aq-space-1);
+      }
+      fieldset.music legend {
+        padding: 0;
+        margin-block-end: var(--aq-space-2);
+        font-size: var(--aq-text-md);
+      }
+      fieldset.music .hint {
+        margin: 0 0 var(--aq-space-2);
+        padding-inline-start: calc(1.75rem + var(--aq-space-3));
+      }
       .screen-off {
         margin: 0;
         padding-inline-start: var(--aq-space-4);
@@ -132,8 +148,8 @@ export class AqSettingsPage extends LitElement {
   @state() private _testMessage = '';
 
   private readonly _vibrator = new Vibrator();
-  /** What this device does with the screen off, from what this browser supports. */
-  private readonly _screenOff = screenOffLines(detectScreenOff());
+  /** What this browser supports with the screen off (what it does then depends on the music choice too). */
+  private readonly _screenOff = detectScreenOff();
 
   override render() {
     const s = this.settings;
@@ -175,8 +191,23 @@ export class AqSettingsPage extends LitElement {
         </fieldset>
         <fieldset>
           <legend>With the screen off</legend>
+          <fieldset class="music">
+            <legend>Cues and your music</legend>
+            <label class="choice">
+              <input type="radio" name="music" .checked=${!s.mixWithMusic} aria-describedby="music-track"
+                @change=${() => this._set({ mixWithMusic: false })} />
+              Cues first, even with the screen off
+            </label>
+            <p class="hint" id="music-track">Aquajog plays its own audio track, like a music app: another app’s music pauses.</p>
+            <label class="choice">
+              <input type="radio" name="music" .checked=${s.mixWithMusic} aria-describedby="music-mix"
+                @change=${() => this._set({ mixWithMusic: true })} />
+              Cues over my music
+            </label>
+            <p class="hint" id="music-mix">Your music keeps playing and the beeps sound over it, while Aquajog is on screen.</p>
+          </fieldset>
           <ul class="screen-off">
-            ${this._screenOff.map((l) => html`<li><strong>${l.topic}:</strong> ${l.text}</li>`)}
+            ${screenOffLines(this._screenOff, s.mixWithMusic).map((l) => html`<li><strong>${l.topic}:</strong> ${l.text}</li>`)}
           </ul>
         </fieldset>
         <fieldset>

@@ -54,8 +54,12 @@ describe('history wording', () => {
     expect(importSummary({ ...none, added: 1, unchanged: 1 })).toBe('Imported 2 sessions (1 new, 1 already here).');
     expect(importSummary({ ...none, workouts: 1 })).toBe('The backup had no sessions. 1 custom workout included.');
     expect(importSummary({ ...none, added: 3, programmes: 1 })).toBe('Imported 3 sessions. 1 programme included.');
-    expect(importSummary({ ...none, added: 1, settings: { volume: 1, voice: true, vibration: true, countdownSeconds: 3, hrMax: null, theme: 'system' } })).toBe(
-      'Imported 1 session. Settings restored.',
-    );
+    expect(
+      importSummary({
+        ...none,
+        added: 1,
+        settings: { volume: 1, voice: true, vibration: true, countdownSeconds: 3, hrMax: null, theme: 'system', mixWithMusic: false },
+      }),
+    ).toBe('Imported 1 session. Settings restored.');
   });
 });

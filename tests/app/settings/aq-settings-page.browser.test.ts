@@ -70,4 +70,30 @@ describe('<aq-settings-page> with the screen off', () => {
     // Chromium has no navigator.audioSession: words and buzzes need the page running.
     expect(items.some((i) => /Need the app itself to run/.test(i))).toBe(true);
   });
+
+  it('offers the cues over one’s own music, says what changes, and saves the choice', async () => {
+    const el = await onPhone(390, 844);
+    const changes: boolean[] = [];
+    el.addEventListener('aq-settings-change', (e) => changes.push((e as CustomEvent<{ mixWithMusic: boolean }>).detail.mixWithMusic));
+    const group = page.getByRole('group', { name: 'Cues and your music' });
+    const first = group.getByRole('radio', { name: 'Cues first, even with the screen off' });
+    const over = group.getByRole('radio', { name: 'Cues over my music' });
+    await expect.element(first).toBeChecked();
+    await expect.element(first).toHaveAccessibleDescription(/another app’s music pauses/);
+    await expect.element(over).toHaveAccessibleDescription(/Your music keeps playing/);
+    const items = () => [...el.shadowRoot!.querySelectorAll('.screen-off li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items().at(-1)).toMatch(/^Your music: Pauses when the cue track starts/);
+
+    await over.click();
+    expect(changes).toEqual([true]);
+    await el.updateComplete;
+    expect(items()[0]).toMatch(/^Tones: Only while Aquajog is on screen/);
+    expect(items()[1]).toMatch(/^Lock screen and headphones: The buttons stay with your music app/);
+    expect(items().at(-1)).toMatch(/^Your music: Keeps playing/);
+
+    await first.click();
+    expect(changes).toEqual([true, false]);
+    await el.updateComplete;
+    expect(items()[0]).toMatch(/^Tones: Keep coming with the screen off/);
+  });
 });

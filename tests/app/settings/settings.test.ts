@@ -46,7 +46,7 @@ function storageWith(settings: unknown): FakeStorage {
   return storage;
 }
 
-const MINE: Settings = { volume: 0.35, voice: false, vibration: false, countdownSeconds: 5, hrMax: 188, theme: 'high-contrast' };
+const MINE: Settings = { volume: 0.35, voice: false, vibration: false, countdownSeconds: 5, hrMax: 188, theme: 'high-contrast', mixWithMusic: true };
 
 describe('loadSettings', () => {
   it('gives the defaults on a new device, or with no storage at all', () => {
