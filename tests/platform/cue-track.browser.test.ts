@@ -108,6 +108,27 @@ describe('who sounds the tones', () => {
     expect(session.audio.isBooked('0:countdown:3')).toBe(false);
   });
 
+  it('starts the track and the lock-screen keep-alive in the tap itself, before anything is awaited (WebKit allows media only there)', async () => {
+    const plays = vi.spyOn(HTMLMediaElement.prototype, 'play');
+    const s = new WorkoutSession(plan(), DEFAULT_SETTINGS);
+    session = s;
+    const button = document.createElement('button');
+    button.textContent = 'Start';
+    let started: Promise<void> = Promise.resolve();
+    let playsInTap = -1;
+    button.addEventListener('click', () => {
+      started = s.start();
+      playsInTap = plays.mock.calls.length;
+    });
+    document.body.append(button);
+    await userEvent.click(button);
+    await started;
+    button.remove();
+    expect(playsInTap).toBe(2);
+    expect(plays.mock.contexts).toContain(s.track.element);
+    expect(s.track.state).toBe(TrackState.InCharge);
+  });
+
   it('is Web Audio when the platform refuses the track', async () => {
     vi.spyOn(HTMLMediaElement.prototype, 'play').mockRejectedValue(new DOMException('No media here', 'NotSupportedError'));
     session = new WorkoutSession(plan(), DEFAULT_SETTINGS);

@@ -121,17 +121,32 @@ export class WorkoutSession {
     return this.timer.state().status === TimerStatus.Running && this.audio.state === AudioState.Blocked;
   }
 
-  /** Starts the workout. Call it from the Start tap: audio may only start in a gesture. */
+  /**
+   * Starts the workout. Call it from the Start tap: audio may only start in a
+   * gesture. The cue track's play() and the audio context's resume() are both
+   * called before anything is awaited, in the tap's own task: WebKit lets media
+   * start only there, and a track refused would leave the tones to the page
+   * alone, which stops with the screen.
+   */
   async start(): Promise<void> {
-    await this.audio.unlock();
-    if (!this.timer.start()) return;
+    const unlocked = this.audio.unlock();
+    // Over the athlete's music Web Audio sounds the first tone, at the start itself: it must run by then.
+    if (this._settings.mixWithMusic) await unlocked;
+    if (!this.timer.start()) {
+      await unlocked;
+      return;
+    }
     this._activate();
+    await unlocked;
+    // Web Audio runs now: the scheduler books from where the run is (a tone due meanwhile, late by the unlock, not lost).
+    this._scheduler.reschedule();
   }
 
-  /** Picks up a run rebuilt from its events (after a reload): cues, wake lock, buttons. */
+  /** Picks up a run rebuilt from its events (after a reload): cues, wake lock, buttons. Call it from a tap too. */
   async continueRun(): Promise<void> {
-    await this.audio.unlock();
+    const unlocked = this.audio.unlock();
     this._activate();
+    await unlocked;
     this._scheduler.reschedule();
     this._speakStatus();
   }
