@@ -135,9 +135,9 @@ async function run(ctx: Context): Promise<void> {
         rows.push([
           id,
           `${(r.seconds / 60).toFixed(1)} min`,
-          'chunked, shared silence',
+          'distinct seconds once, shared silence',
           r.buildMs.toFixed(0),
-          `${r.soundingSeconds} / ${Math.ceil(r.seconds)}`,
+          `${r.distinctSeconds} / ${r.soundingSeconds} / ${Math.ceil(r.seconds)}`,
           (r.distinctBytes / 2 ** 20).toFixed(2),
           (r.blobBytes / 2 ** 20).toFixed(1),
           (heap1 - heap0).toFixed(2),
@@ -165,12 +165,12 @@ async function run(ctx: Context): Promise<void> {
     }
     ctx.print('(a) building the whole cue track of a workout (first segment: to the end, or to the first untimed step), 22,050 Hz 16-bit mono');
     for (const l of table(
-      ['workout', 'length', 'made as', 'build (ms)', 'sounding s / s', 'distinct MB', 'WAV MB', 'JS heap after (MB)', 'Chromium RSS after (MB)'],
+      ['workout', 'length', 'made as', 'build (ms)', 'distinct / sounding s / s', 'distinct MB', 'WAV MB', 'JS heap after (MB)', 'Chromium RSS after (MB)'],
       rows,
       'lrlrrrrrr',
     ))
       ctx.print(`  ${l}`);
-    ctx.print('  distinct = sample bytes handed to the browser (sounding seconds + one shared 30 s of silence); the WAV is');
+    ctx.print('  distinct = sample bytes handed to the browser (each distinct sounding second once + one shared 30 s of silence); the WAV is');
     ctx.print('  the Blob the media element reads. Heap: CDP Runtime.getHeapUsage after GC, kept Blob alive; RSS: every');
     ctx.print('  Chromium process (/proc VmRSS), so it includes the Blob storage. RSS deltas are noisy (tens of MB).');
 

@@ -164,6 +164,24 @@ export function synthesize(tones: readonly TrackTone[], from: number, out: Float
   }
 }
 
+/**
+ * What decides the samples of [from, from + length): every tone reaching into
+ * it, by its start relative to `from`, length, pitch and volume. Two stretches
+ * with the same key hold the same samples (a note's wave is reckoned from its
+ * own start), so a track makes each distinct second once: a workout's
+ * countdowns and zone starts repeat the same few seconds over and over.
+ */
+export function stretchKey(tones: readonly TrackTone[], from: number, length: number): string {
+  const to = from + length;
+  let key = String(length);
+  for (const tone of firstOverlapping(tones, from)) {
+    if (tone.start >= to) break;
+    if (tone.start + tone.samples <= from) continue;
+    key += `|${tone.start - from},${tone.samples},${tone.pitch},${tone.volume}`;
+  }
+  return key;
+}
+
 /** Iterates tones from the first that might reach `from` (tones are sorted by start, each under a few seconds). */
 function* firstOverlapping(tones: readonly TrackTone[], from: number): Generator<TrackTone> {
   // No note lasts longer than the finish fanfare's last one; 10 s of samples is a safe bound at any rate.

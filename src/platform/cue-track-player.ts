@@ -12,14 +12,16 @@
  * can't play it (an error, play() refused), the scheduler takes over.
  *
  * Memory: a track is built a second at a time. Seconds without a tone are all
- * cut from one shared 30-second silent Blob, so an 80-minute track holds only
- * its sounding seconds (about 8 MB for 80 minutes of intervals); the browser
- * keeps Blob data out of the JavaScript heap.
+ * cut from one shared 30-second silent Blob, and a sounding second the same as
+ * an earlier one is its Blob again, so an 80-minute track holds only its
+ * distinct sounding seconds (1.6 MB for 80 minutes of intervals, with the
+ * silence); the browser keeps Blob data out of the JavaScript heap.
  */
 import type { Plan } from '../dsl/plan';
 import {
   TRACK_RATE,
   soundingChunks,
+  stretchKey,
   synthesize,
   toPcm16,
   trackSamples,
@@ -52,23 +54,28 @@ export const TRACK_CHECK_MS = 5000;
 const SEEK_SETTLE_MS = 800;
 /** Seconds of the one shared silence every silent run is cut from. */
 const SILENCE_SECONDS = 30;
-/** Sounding seconds are folded into one Blob this many at a time, so the JS heap holds at most these. */
-const FOLD_EVERY = 32;
+
+/** The shared silence, per sample rate: made once, used by every track after. */
+const silences = new Map<number, Blob>();
 
 export interface TrackBuild {
   readonly blob: Blob;
   /** Seconds of track. */
   readonly seconds: number;
-  /** Seconds that hold a tone (each its own bytes); every other second is the one shared silence. */
+  /** Seconds that hold a tone; every other second is the one shared silence. */
   readonly soundingSeconds: number;
-  /** Bytes of distinct sample data handed to the browser: the sounding seconds and one second of silence. */
+  /** Sounding seconds that differ from every one before them: the only ones synthesised. */
+  readonly distinctSeconds: number;
+  /** Bytes of distinct sample data handed to the browser: the distinct sounding seconds and the 30 s of silence. */
   readonly distinctBytes: number;
   readonly buildMs: number;
 }
 
 /**
- * Makes the WAV of a segment a second at a time. The JavaScript heap never
- * holds more than FOLD_EVERY seconds of samples.
+ * Makes the WAV of a segment a second at a time. A second the same as one
+ * made before (the same tones at the same places in it) is that second's Blob
+ * again, not new samples: an 80-minute workout's ~170 sounding seconds are a
+ * few dozen distinct ones. The JavaScript heap holds one second of samples.
  */
 export function buildTrack(segment: TrackSegment, volume = 1, rate = TRACK_RATE): TrackBuild {
   const t0 = performance.now();
@@ -77,10 +84,12 @@ export function buildTrack(segment: TrackSegment, volume = 1, rate = TRACK_RATE)
   const tones = trackTones(segment.cues, rate, volume);
   const sounding = soundingChunks(tones, chunk);
   // One piece of silence, sliced for every silent run: few parts, so the media element's reads cross few seams.
-  const silence = new Blob([new Uint8Array(SILENCE_SECONDS * chunk * 2)]);
+  let silence = silences.get(rate);
+  if (!silence) silences.set(rate, (silence = new Blob([new Uint8Array(SILENCE_SECONDS * chunk * 2)])));
   const samples = new Float32Array(chunk);
-  let parts: BlobPart[] = [wavHeader(total, rate) as Uint8Array<ArrayBuffer>];
-  let pending = 0;
+  const made = new Map<string, Blob>();
+  // Every part but the header is a Blob (a distinct second, or a slice of the silence): the samples live in the browser's blob storage, not the JS heap.
+  const parts: BlobPart[] = [wavHeader(total, rate) as Uint8Array<ArrayBuffer>];
   let silent = 0;
   const flushSilence = () => {
     for (; silent > 0; silent -= Math.min(silent, SILENCE_SECONDS * chunk)) {
@@ -96,14 +105,16 @@ export function buildTrack(segment: TrackSegment, volume = 1, rate = TRACK_RATE)
       continue;
     }
     flushSilence();
-    samples.fill(0);
-    const view = samples.subarray(0, length);
-    synthesize(tones, c * chunk, view, rate);
-    parts.push(toPcm16(view) as Uint8Array<ArrayBuffer>);
-    if (++pending === FOLD_EVERY) {
-      parts = [new Blob(parts)];
-      pending = 0;
+    const key = stretchKey(tones, c * chunk, length);
+    let part = made.get(key);
+    if (!part) {
+      samples.fill(0);
+      const view = samples.subarray(0, length);
+      synthesize(tones, c * chunk, view, rate);
+      part = new Blob([toPcm16(view) as Uint8Array<ArrayBuffer>]);
+      made.set(key, part);
     }
+    parts.push(part);
   }
   flushSilence();
   const blob = new Blob(parts, { type: 'audio/wav' });
@@ -111,7 +122,8 @@ export function buildTrack(segment: TrackSegment, volume = 1, rate = TRACK_RATE)
     blob,
     seconds: total / rate,
     soundingSeconds: sounding.size,
-    distinctBytes: (sounding.size + SILENCE_SECONDS) * chunk * 2 + 44,
+    distinctSeconds: made.size,
+    distinctBytes: (made.size + SILENCE_SECONDS) * chunk * 2 + 44,
     buildMs: performance.now() - t0,
   };
 }

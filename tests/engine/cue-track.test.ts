@@ -7,6 +7,7 @@ import {
   lastIndex,
   onsets,
   soundingChunks,
+  stretchKey,
   synthesize,
   toPcm16,
   trackSamples,
@@ -130,6 +131,44 @@ describe('the cue track', () => {
     for (let from = 0; from < whole.length; from += 777) synthesize(tones, from, pieces.subarray(from, Math.min(whole.length, from + 777)));
     expect(pieces.findIndex((x, i) => x !== whole[i])).toBe(-1);
     expect(whole.some((x) => x !== 0)).toBe(true);
+  });
+
+  it('gives two seconds the same key only when their samples are the same, so a track can make each distinct second once', () => {
+    let sounding = 0;
+    let distinct = 0;
+    for (const { name, plan } of builtIn) {
+      for (const segment of segments(plan, 3)) {
+        const tones = trackTones(segment.cues);
+        const total = trackSamples(segment.lengthMs);
+        const made = new Map<string, Int16Array>();
+        for (const c of soundingChunks(tones, CHUNK)) {
+          const length = Math.min(CHUNK, total - c * CHUNK);
+          const buffer = new Float32Array(length);
+          synthesize(tones, c * CHUNK, buffer);
+          const pcm = new Int16Array(toPcm16(buffer).buffer);
+          const key = stretchKey(tones, c * CHUNK, length);
+          const earlier = made.get(key);
+          if (earlier)
+            expect(
+              pcm.findIndex((x, i) => x !== earlier[i]),
+              `${name} second ${c} against its twin`,
+            ).toBe(-1);
+          else made.set(key, pcm);
+          sounding++;
+        }
+        distinct += made.size;
+      }
+    }
+    // Worth it: most sounding seconds repeat one made before (the same countdown, the same zone's start).
+    expect(distinct).toBeLessThan(sounding / 3);
+    // And a key tells apart what differs: a tone a sample later, or another pitch.
+    const tone = { start: 100, samples: 2000, pitch: 880, volume: 1 };
+    const key = stretchKey([tone], 0, CHUNK);
+    expect(stretchKey([{ ...tone, start: 101 }], 0, CHUNK)).not.toBe(key);
+    expect(stretchKey([{ ...tone, pitch: 660 }], 0, CHUNK)).not.toBe(key);
+    expect(stretchKey([{ ...tone, start: 100 + CHUNK }], CHUNK, CHUNK)).toBe(key);
+    // A note that began in the second before still sounds into this one.
+    expect(stretchKey([{ ...tone, start: CHUNK - 10 }], CHUNK, CHUNK)).toBe(`${CHUNK}|-10,2000,880,1`);
   });
 
   it('plays the notes the live renderer plays', () => {
