@@ -181,6 +181,14 @@ export class AqCodeEditor extends LitElement {
         color: transparent;
         pointer-events: none;
       }
+      /*
+       * Long lines scroll sideways in the textarea; the overlay's lines follow by being moved, not
+       * scrolled: the overlay holds only the drawn lines, so it may be narrower than the textarea's
+       * text and could not scroll as far.
+       */
+      .lines {
+        translate: calc(var(--scroll-left, 0) * -1px) 0;
+      }
       .overlay .line {
         height: var(--line);
       }
@@ -230,7 +238,7 @@ export class AqCodeEditor extends LitElement {
 
   // Both are rendered once and kept: looked up once (a scroll or a keystroke reads them).
   @query('textarea', true) private _textarea!: HTMLTextAreaElement;
-  @query('.overlay', true) private _overlay!: HTMLElement;
+  @query('.lines', true) private _lines!: HTMLElement;
 
   /** The text's line count and the first line drawn, as of the last render. */
   private _lineCount = 1;
@@ -283,11 +291,11 @@ export class AqCodeEditor extends LitElement {
       </div>
       <div class="area">
         <!-- No whitespace inside the overlay: it is white-space: pre, and would shift every line. -->
-        <div class="overlay" aria-hidden="true" style=${cssProps({ '--skip': from })}>${repeat(
+        <div class="overlay" aria-hidden="true" style=${cssProps({ '--skip': from })}><div class="lines">${repeat(
           drawn,
           (i) => i,
           (i) => this._overlayLine(overlay[i - from]!),
-        )}</div>
+        )}</div></div>
         <textarea
           .value=${live(this.value)}
           rows=${count + 1}
@@ -362,7 +370,7 @@ export class AqCodeEditor extends LitElement {
   }
 
   private _onScroll(): void {
-    this._overlay.scrollLeft = this._textarea.scrollLeft;
+    this._lines.style.setProperty('--scroll-left', String(this._textarea.scrollLeft));
   }
 
   /**

@@ -130,6 +130,29 @@ describe('<aq-code-editor>', () => {
     expect(root.querySelector('.overlay mark')?.textContent).toBe('sprnt');
   });
 
+  it('keeps the underlines under their words when the text is scrolled sideways by a long line out of the window', async () => {
+    window.scrollTo(0, 0);
+    const text = longText(500, { 2: `1m easy "${'A long name '.repeat(20)}"`, 420: '1m sprnt' });
+    const editor = await mount('aq-code-editor', { value: text, diagnostics: compile(text).diagnostics });
+    const root = editor.shadowRoot!;
+    await settle(editor);
+    const area = root.querySelector('textarea')!;
+    area.scrollLeft = 40;
+    area.dispatchEvent(new Event('scroll'));
+    expect(area.scrollLeft).toBe(40);
+    // Down to line 420: line 2, the long one, is no longer drawn; the text is still scrolled sideways.
+    const box = area.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + box.top + 400 * parseFloat(getComputedStyle(area).lineHeight));
+    await settle(editor);
+    expect(root.querySelector('.gutter div')!.textContent).not.toBe('2');
+    expect(area.scrollLeft).toBe(40);
+    const mark = root.querySelector('.overlay mark')!;
+    expect(mark.textContent).toBe('sprnt');
+    const style = getComputedStyle(area);
+    const charWidth = mark.getBoundingClientRect().width / 'sprnt'.length;
+    expect(mark.getBoundingClientRect().left - area.getBoundingClientRect().left - parseFloat(style.paddingLeft)).toBeCloseTo(3 * charWidth - 40, 0);
+  });
+
   it('replaces text as an edit the browser can undo', async () => {
     const editor = await mount('aq-code-editor', { value: '# T\n1m sprnt' });
     let inputs = 0;
