@@ -133,8 +133,6 @@ export class AqCodeEditor extends LitElement {
         width: calc((var(--digits) + 2) * 1ch);
         contain: content;
         padding-block: var(--pad);
-        /* The lines above the drawn window, as space. */
-        padding-block-start: calc(var(--pad) + var(--skip, 0) * var(--line));
         padding-inline: var(--aq-space-2) var(--aq-space-1);
         border-inline-end: var(--aq-border-width) solid var(--aq-color-border);
         background: var(--aq-color-surface-alt);
@@ -176,7 +174,6 @@ export class AqCodeEditor extends LitElement {
       .overlay {
         position: absolute;
         inset: 0;
-        padding-block-start: calc(var(--pad) + var(--skip, 0) * var(--line));
         overflow: hidden;
         color: transparent;
         pointer-events: none;
@@ -277,9 +274,12 @@ export class AqCodeEditor extends LitElement {
     const flagged = new Map<number, Diagnostic['severity']>();
     for (const d of this.diagnostics) if (flagged.get(d.line) !== 'error') flagged.set(d.line, d.severity);
     const drawn = Array.from({ length: to - from }, (_, i) => from + i);
+    // The lines above the drawn window, as space. Set as the padding itself, not a custom property the
+    // lines would inherit: moving the window then restyles the two boxes, not every line in them.
+    const skip = `calc(var(--pad) + ${from} * var(--line))`;
     const overlay = lineSegments(this.value, this.diagnostics, from, to);
     return html`<div class="editor">
-      <div class="gutter" aria-hidden="true" style=${cssProps({ '--digits': String(count).length, '--skip': from })}>
+      <div class="gutter" aria-hidden="true" style=${cssProps({ '--digits': String(count).length, 'padding-block-start': skip })}>
         ${repeat(
           drawn,
           (i) => i,
@@ -291,7 +291,7 @@ export class AqCodeEditor extends LitElement {
       </div>
       <div class="area">
         <!-- No whitespace inside the overlay: it is white-space: pre, and would shift every line. -->
-        <div class="overlay" aria-hidden="true" style=${cssProps({ '--skip': from })}><div class="lines">${repeat(
+        <div class="overlay" aria-hidden="true" style=${cssProps({ 'padding-block-start': skip })}><div class="lines">${repeat(
           drawn,
           (i) => i,
           (i) => this._overlayLine(overlay[i - from]!),
