@@ -86,14 +86,16 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
   let star: number | null = null;
   let pendingNotes: string[] = [];
 
-  const push = (interval: Omit<Interval, 'index' | 'start' | 'rounds'>): void => {
-    if (intervals.length >= MAX_INTERVALS) throw new TooLong();
-    const notes = pendingNotes.length > 0 ? [...pendingNotes, ...interval.notes] : interval.notes;
+  /** The notes waiting for the next interval (a block's), before the interval's own. */
+  const takeNotes = (own: readonly string[]): string[] => {
+    const notes = pendingNotes.length > 0 ? [...pendingNotes, ...own] : [...own];
     pendingNotes = [];
-    intervals.push({ ...interval, notes, index: intervals.length, start: offset, rounds: [...rounds] });
-    offset += interval.duration ?? 0;
+    return notes;
   };
 
+  // Each interval is written out field by field rather than spread from a template: spreading was
+  // most of a compile of a long workout (a thousand intervals), and the editor compiles on every
+  // keystroke. The fields keep the order they had.
   const emitStep = (step: Step): void => {
     const zone = zoneByName.get(step.zone ?? DEFAULT_ZONE)!;
     const a = step.amount;
@@ -107,26 +109,37 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
     }
     const role: Interval['role'] = step.between ? 'between' : (step.mark ?? 'step');
     const label = step.label ?? (step.mark === 'warmup' ? 'Warm-up' : step.mark === 'cooldown' ? 'Cool-down' : zone.label);
-    const base = {
-      duration,
-      zone: zone.name,
-      label,
-      role,
-      amount: a.kind === 'star' ? ('time' as const) : a.kind,
-      reps,
-      tempo: step.tempo,
-      sideKind: step.side,
-      target: step.target ?? zone.target,
-      notes: [...step.notes],
-      line: step.line,
+    const amount = a.kind === 'star' ? ('time' as const) : a.kind;
+    const target = step.target ?? zone.target;
+    const add = (side: Interval['side'], notes: readonly string[]): void => {
+      if (intervals.length >= MAX_INTERVALS) throw new TooLong();
+      intervals.push({
+        duration,
+        zone: zone.name,
+        label,
+        role,
+        amount,
+        reps,
+        tempo: step.tempo,
+        sideKind: step.side,
+        target,
+        notes: takeNotes(notes),
+        line: step.line,
+        side,
+        index: intervals.length,
+        start: offset,
+        rounds: [...rounds],
+      });
+      offset += duration ?? 0;
     };
     if (!step.side) {
-      push({ ...base, side: null });
+      add(null, step.notes);
       return;
     }
-    push({ ...base, side: 'left' });
+    add('left', step.notes);
     if (switchSeconds > 0) {
-      push({
+      if (intervals.length >= MAX_INTERVALS) throw new TooLong();
+      intervals.push({
         duration: switchSeconds,
         zone: 'rest',
         label: SWITCH_LABEL[step.side],
@@ -137,11 +150,15 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
         side: null,
         sideKind: step.side,
         target: null,
-        notes: [],
+        notes: takeNotes([]),
         line: step.line,
+        index: intervals.length,
+        start: offset,
+        rounds: [...rounds],
       });
+      offset += switchSeconds;
     }
-    push({ ...base, notes: [], side: 'right' });
+    add('right', []);
   };
 
   const emitBody = (body: readonly Node[], index: number, count: number): void => {

@@ -2,7 +2,9 @@
  * The editor, a shared link's preview and the share sheet fit every phone
  * size, light and dark, on the production build: the page never scrolls
  * sideways (long lines scroll inside the editor, not the page) and every
- * control is on screen, within its edges.
+ * control is on screen, within its edges. And the editor's text doesn't move
+ * while one types: errors coming and going don't change the height of what is
+ * above it.
  */
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +78,40 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
       const outside = found.filter((c) => c.left < -0.5 || c.right > viewport + 0.5).map((c) => c.name);
       expect(outside, `${screen.name}: controls past the screen's edges`).toEqual([]);
     }
+  });
+});
+
+describe('the editor’s text stays put', () => {
+  it.each(SIZES)('at $width x $height while keystrokes bring and take away errors, saved or not', async (size) => {
+    const { page } = session;
+    await page.setViewportSize(size);
+    await page.goto('/#/edit/new');
+    const text = page.getByRole('textbox', { name: 'Workout text' });
+    await text.fill('# Steady\nwarmup 5m easy\n4x\n  1m sprint\n  1m rest\ncooldown 5m easy');
+    await page.getByText('None: this workout can be started.').waitFor();
+    // From the page's heading, so a banner of the app's own above the page (an update offer) doesn't count.
+    const top = () =>
+      text.evaluate((el) => {
+        const heading = ((el.getRootNode() as ShadowRoot).host.getRootNode() as ShadowRoot).querySelector('h1')!;
+        return el.getBoundingClientRect().top - heading.getBoundingClientRect().top;
+      });
+    const before = await top();
+    // The caret at the end: "easyx" is an unknown word, Backspace mends it.
+    await text.press('Control+End');
+    await text.press('x');
+    await page.getByRole('heading', { name: 'Problems (1)' }).waitFor();
+    expect(await top()).toBe(before);
+    await text.press('Backspace');
+    await page.getByText('None: this workout can be started.').waitFor();
+    expect(await top()).toBe(before);
+
+    // Saved: "Open to start" is offered, and goes while there are unsaved changes or errors.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('link', { name: 'Open to start' }).waitFor();
+    const saved = await top();
+    await text.press('x');
+    await page.getByRole('heading', { name: 'Problems (1)' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Open to start' }).count()).toBe(0);
+    expect(await top()).toBe(saved);
   });
 });

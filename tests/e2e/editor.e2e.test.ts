@@ -164,4 +164,40 @@ describe('the editor', () => {
     await mine.getByRole('article', { name: 'Short pyramid' }).waitFor();
     await mine.getByText(/1:17:00/).waitFor();
   });
+
+  it('brings focus back to the card of one’s own workout after its editor or its page, and to New workout after a new one', async () => {
+    const { page } = session;
+    await newWorkout(page);
+    await page.getByRole('link', { name: 'All workouts' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Workouts' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('New workout');
+
+    await page.getByRole('link', { name: 'New workout' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New workout' }).waitFor();
+    await page.getByRole('textbox', { name: 'Workout text' }).fill('# Back home\n1m easy');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit workout' }).waitFor();
+    // From the editor to the library: its card in Mine has focus, in view.
+    await page.getByRole('link', { name: 'Aquajog', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Workouts' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('Back home');
+    const card = page.getByRole('region', { name: 'Mine' }).getByRole('link', { name: 'Back home' });
+    expect(await card.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+
+    // From its page too.
+    await card.click();
+    await page.getByRole('heading', { level: 1, name: 'Back home' }).waitFor();
+    await page.getByRole('link', { name: 'All workouts' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Workouts' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('Back home');
+  });
 });
+
+/** The text of the focused element, looking inside shadow roots. */
+function focused(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.textContent?.trim() ?? null;
+  });
+}

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Diagnostic } from '../../dsl';
 import { sharedStyles } from '../../styles/shared';
 import { cssProps } from '../shared/css-props';
@@ -31,14 +32,16 @@ export function segments(text: string, diagnostics: readonly Diagnostic[]): Segm
 }
 
 /**
- * The same, one array per line (a flag never crosses a line's end). The
- * overlay draws a block per line, so a keystroke re-lays out one line of it,
- * not the whole text.
+ * The same, one array per line (a flag never crosses a line's end), for the
+ * lines `[from, to)` (0-based; all of them unless asked): the overlay draws a
+ * block per line, and only the lines near the screen.
  */
-export function lineSegments(text: string, diagnostics: readonly Diagnostic[]): Segment[][] {
+export function lineSegments(text: string, diagnostics: readonly Diagnostic[], from = 0, to = Number.POSITIVE_INFINITY): Segment[][] {
   const lines = text.split('\n');
-  const out: Segment[][] = lines.map((line) => [{ text: line, severity: null }]);
-  if (diagnostics.length === 0) return out;
+  const first = Math.max(0, Math.min(from, lines.length));
+  const end = Math.max(first, Math.min(to, lines.length));
+  const out: Segment[][] = lines.slice(first, end).map((line) => [{ text: line, severity: null }]);
+  if (diagnostics.length === 0 || first === end) return out;
   const byLine = new Map<number, Diagnostic[]>();
   let start = 0;
   const starts = lines.map((line) => {
@@ -55,6 +58,7 @@ export function lineSegments(text: string, diagnostics: readonly Diagnostic[]): 
       if (starts[mid]! <= d.offset) lo = mid;
       else hi = mid - 1;
     }
+    if (lo < first || lo >= end) continue;
     const list = byLine.get(lo) ?? [];
     list.push(d);
     byLine.set(lo, list);
@@ -64,10 +68,19 @@ export function lineSegments(text: string, diagnostics: readonly Diagnostic[]): 
     const line = lines[i]!;
     // Offsets within the line, the flag clipped to it.
     const local = list.map((d) => ({ ...d, offset: d.offset - lineStart, endOffset: Math.min(d.endOffset - lineStart, line.length) }));
-    out[i] = segments(line, local);
+    out[i - first] = segments(line, local);
   }
   return out;
 }
+
+/**
+ * Lines drawn beyond each edge of the screen, at least: a quick scroll shows
+ * drawn lines while the window catches up.
+ */
+const MARGIN_LINES = 30;
+
+/** Lines drawn before the editor has measured where the screen is (a phone's screenful and a margin). */
+const FIRST_WINDOW_LINES = 100;
 
 /**
  * A plain textarea for workout text, with line numbers and the problems drawn
@@ -76,6 +89,11 @@ export function lineSegments(text: string, diagnostics: readonly Diagnostic[]): 
  * work as usual); a copy of the text behind it, transparent but for the wavy
  * underlines, does the drawing. It grows with its text, so only the page
  * scrolls up and down; long lines scroll sideways inside it.
+ *
+ * The overlay and the line numbers draw only the lines on the screen and a
+ * margin around them (padding stands in for the lines above): a keystroke in
+ * a long workout then costs the lines in sight, not the whole text. The
+ * textarea itself always holds the whole text.
  *
  * @fires input - The text changed (the textarea's own event; read `value`).
  * @fires aq-caret-line - The caret moved to another line (detail: `{ line }`, 1-based).
@@ -160,6 +178,14 @@ export class AqCodeEditor extends LitElement {
         color: transparent;
         pointer-events: none;
       }
+      /*
+       * Long lines scroll sideways in the textarea; the overlay's lines follow by being moved, not
+       * scrolled: the overlay holds only the drawn lines, so it may be narrower than the textarea's
+       * text and could not scroll as far.
+       */
+      .lines {
+        translate: calc(var(--scroll-left, 0) * -1px) 0;
+      }
       .overlay .line {
         height: var(--line);
       }
@@ -203,26 +229,76 @@ export class AqCodeEditor extends LitElement {
   /** The textarea's accessible name. */
   @property() label = 'Workout text';
 
-  @query('textarea') private _textarea!: HTMLTextAreaElement;
-  @query('.overlay') private _overlay!: HTMLElement;
+  /** The lines the overlay and the gutter draw, `[from, to)`, 0-based (clipped to the text when drawn). */
+  @state() private _from = 0;
+  @state() private _to = FIRST_WINDOW_LINES;
+
+  // Both are rendered once and kept: looked up once (a scroll or a keystroke reads them).
+  @query('textarea', true) private _textarea!: HTMLTextAreaElement;
+  @query('.lines', true) private _lines!: HTMLElement;
+
+  /** The text's line count and the first line drawn, as of the last render. */
+  private _lineCount = 1;
+  private _drawnFrom = 0;
+
+  private readonly _resizeObserver = new ResizeObserver(() => this._onViewport());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The page scrolls, not the editor: where the screen is over the text changes with the page's
+    // scroll, the window's size, the on-screen keyboard (the visual viewport) and the editor's own
+    // size (lines added or taken away). The first observation measures it once, too.
+    window.addEventListener('scroll', this._onViewport, { passive: true });
+    window.addEventListener('resize', this._onViewport, { passive: true });
+    window.visualViewport?.addEventListener('scroll', this._onViewport, { passive: true });
+    window.visualViewport?.addEventListener('resize', this._onViewport, { passive: true });
+    this._resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('scroll', this._onViewport);
+    window.removeEventListener('resize', this._onViewport);
+    window.visualViewport?.removeEventListener('scroll', this._onViewport);
+    window.visualViewport?.removeEventListener('resize', this._onViewport);
+    this._resizeObserver.disconnect();
+    super.disconnectedCallback();
+  }
 
   override render() {
     const lines = this.value.split('\n');
+    const count = lines.length;
+    const from = Math.min(this._from, count);
+    const to = Math.min(Math.max(this._to, from), count);
+    this._lineCount = count;
+    this._drawnFrom = from;
     const flagged = new Map<number, Diagnostic['severity']>();
     for (const d of this.diagnostics) if (flagged.get(d.line) !== 'error') flagged.set(d.line, d.severity);
+    const drawn = Array.from({ length: to - from }, (_, i) => from + i);
+    // The lines above the drawn window, as space. Set as the padding itself, not a custom property the
+    // lines would inherit: moving the window then restyles the two boxes, not every line in them.
+    const skip = `calc(var(--pad) + ${from} * var(--line))`;
+    const overlay = lineSegments(this.value, this.diagnostics, from, to);
     return html`<div class="editor">
-      <div class="gutter" aria-hidden="true" style=${cssProps({ '--digits': String(lines.length).length })}>
-        ${lines.map((_, i) => {
-          const severity = flagged.get(i + 1);
-          return html`<div class=${severity ?? ''}>${severity ? (severity === 'error' ? '! ' : '? ') : nothing}${i + 1}</div>`;
-        })}
+      <div class="gutter" aria-hidden="true" style=${cssProps({ '--digits': String(count).length, 'padding-block-start': skip })}>
+        ${repeat(
+          drawn,
+          (i) => i,
+          (i) => {
+            const severity = flagged.get(i + 1);
+            return html`<div class=${severity ?? ''}>${severity ? (severity === 'error' ? '! ' : '? ') : nothing}${i + 1}</div>`;
+          },
+        )}
       </div>
       <div class="area">
         <!-- No whitespace inside the overlay: it is white-space: pre, and would shift every line. -->
-        <div class="overlay" aria-hidden="true">${this._overlayLines()}</div>
+        <div class="overlay" aria-hidden="true" style=${cssProps({ 'padding-block-start': skip })}><div class="lines">${repeat(
+          drawn,
+          (i) => i,
+          (i) => this._overlayLine(overlay[i - from]!),
+        )}</div></div>
         <textarea
           .value=${live(this.value)}
-          rows=${lines.length + 1}
+          rows=${count + 1}
           wrap="off"
           aria-label=${this.label}
           autocomplete="off"
@@ -241,11 +317,37 @@ export class AqCodeEditor extends LitElement {
     </div>`;
   }
 
-  private _overlayLines() {
-    return lineSegments(this.value, this.diagnostics).map(
-      (line) => html`<div class="line">${line.map((s) => (s.severity === null ? s.text : html`<mark class=${s.severity}>${s.text}</mark>`))}</div>`,
-    );
+  private _overlayLine(line: readonly Segment[]) {
+    return html`<div class="line">${line.map((s) => (s.severity === null ? s.text : html`<mark class=${s.severity}>${s.text}</mark>`))}</div>`;
   }
+
+  /**
+   * Moves the drawn window when the lines on the screen come within half a
+   * margin of its edge; a scroll of a few lines draws nothing new. Runs from
+   * scroll and resize events, which come before the frame is drawn, so the
+   * new lines are in the same frame as the scroll.
+   */
+  private readonly _onViewport = (): void => {
+    const area = this._textarea;
+    if (!area) return;
+    const box = area.getBoundingClientRect();
+    if (box.height === 0) return; // not laid out (hidden)
+    const style = getComputedStyle(area);
+    const line = parseFloat(style.lineHeight);
+    if (!(line > 0)) return;
+    const top = box.top + area.clientTop + parseFloat(style.paddingTop);
+    // The layout viewport, and the visual one where a pinch zoom or the on-screen keyboard moved it.
+    const view = window.visualViewport;
+    const viewTop = Math.min(0, view?.offsetTop ?? 0);
+    const viewBottom = Math.max(window.innerHeight, view ? view.offsetTop + view.height : 0);
+    const first = Math.floor((viewTop - top) / line);
+    const last = Math.ceil((viewBottom - top) / line);
+    const margin = Math.max(MARGIN_LINES, last - first);
+    const count = this._lineCount;
+    if (this._from <= Math.max(0, first - margin / 2) && this._to >= Math.min(count, last + margin / 2)) return;
+    this._from = Math.max(0, first - margin);
+    this._to = Math.max(this._from, last + margin);
+  };
 
   private _onInput(): void {
     // The textarea's own input event goes on up (it is composed); the property follows it.
@@ -257,15 +359,18 @@ export class AqCodeEditor extends LitElement {
 
   private _onCaret(): void {
     const area = this._textarea;
+    // Read once: each read of a textarea's value builds the string afresh.
+    const value = area.value;
+    const caret = area.selectionStart;
     let line = 1;
-    for (let i = area.value.indexOf('\n'); i !== -1 && i < area.selectionStart; i = area.value.indexOf('\n', i + 1)) line++;
+    for (let i = value.indexOf('\n'); i !== -1 && i < caret; i = value.indexOf('\n', i + 1)) line++;
     if (line === this._caretLine) return;
     this._caretLine = line;
     this.dispatchEvent(new CustomEvent('aq-caret-line', { detail: { line }, bubbles: true, composed: true }));
   }
 
   private _onScroll(): void {
-    this._overlay.scrollLeft = this._textarea.scrollLeft;
+    this._lines.style.setProperty('--scroll-left', String(this._textarea.scrollLeft));
   }
 
   /**
@@ -289,7 +394,14 @@ export class AqCodeEditor extends LitElement {
     const area = this._textarea;
     area.focus({ preventScroll: true });
     area.setSelectionRange(start, Math.max(start, end));
-    this.renderRoot.querySelectorAll('.gutter div')[line - 1]?.scrollIntoView({ block: 'center' });
+    const at = line - 1;
+    if (at < this._drawnFrom || at >= this._drawnFrom + this.renderRoot.querySelectorAll('.gutter div').length) {
+      // Off the drawn window: draw around the line now, so its number and underline are there to scroll to.
+      this._from = Math.max(0, at - FIRST_WINDOW_LINES / 2);
+      this._to = at + FIRST_WINDOW_LINES / 2;
+      this.performUpdate();
+    }
+    this.renderRoot.querySelectorAll('.gutter div')[at - this._drawnFrom]?.scrollIntoView({ block: 'center' });
   }
 
   /** Focuses the text. */

@@ -56,16 +56,35 @@ export class AqEditorPage extends LitElement {
         padding: var(--aq-space-2) var(--aq-space-6);
         font-size: var(--aq-text-lg);
       }
-      .status {
+      /*
+       * The status and, invisible in the same cell, the longest statuses there are: the box is always as
+       * tall as the longest, so the text below doesn't jump (and isn't laid out and painted again from
+       * the top) when a keystroke brings or takes away an error.
+       */
+      .status-box {
+        display: grid;
         flex: 1 1 12rem;
+      }
+      .status-box > * {
+        grid-area: 1 / 1;
+        align-self: center;
+      }
+      .status {
         margin: 0;
         font-weight: 700;
+      }
+      .status.sizer {
+        visibility: hidden;
       }
       .open {
         display: inline-flex;
         align-items: center;
         min-height: var(--aq-tap-min);
         font-weight: 700;
+      }
+      /* Where "Open to start" goes while it isn't offered (unsaved changes, errors): keeps its room. */
+      .open.placeholder {
+        visibility: hidden;
       }
       section {
         display: grid;
@@ -300,11 +319,16 @@ export class AqEditorPage extends LitElement {
       ${back}${heading}
       <div class="bar">
         <button class="primary-action" ?disabled=${this._saving} @click=${() => void this._save()}>Save</button>
-        <p class="status" role="status">${this._status(errors)}</p>
+        <div class="status-box">
+          <p class="status" role="status">${this._status(errors)}</p>
+          ${LONGEST_STATUSES.map((text) => html`<span class="status sizer" aria-hidden="true">${text}</span>`)}
+        </div>
         ${
-          this._id && this._saved === this._text && errors === 0
-            ? html`<a class="open" href=${hrefFor({ name: RouteName.Workout, id: this._id })}>Open to start</a>`
-            : nothing
+          this._id === null
+            ? nothing
+            : this._saved === this._text && errors === 0
+              ? html`<a class="open" href=${hrefFor({ name: RouteName.Workout, id: this._id })}>Open to start</a>`
+              : html`<span class="open placeholder" aria-hidden="true">Open to start</span>`
         }
       </div>
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
@@ -330,10 +354,7 @@ export class AqEditorPage extends LitElement {
   }
 
   private _status(errors: number): string {
-    const saved = this._saved !== null && this._saved === this._text;
-    const draft = errors > 0 ? `${errors === 1 ? 'One error' : `${errors} errors`}: it can be saved as a draft but not started.` : 'No errors.';
-    if (this._saved === null) return `Not saved yet. ${draft}`;
-    return `${saved ? 'Saved.' : 'Unsaved changes.'} ${draft}`;
+    return statusText(this._saved === null ? 'never' : this._saved === this._text ? 'saved' : 'unsaved', errors);
   }
 
   private _problems(diagnostics: readonly Diagnostic[]) {
@@ -425,6 +446,18 @@ export class AqEditorPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 }
+
+/** The line beside Save: whether the text is saved, and whether it can be started. */
+function statusText(saved: 'never' | 'saved' | 'unsaved', errors: number): string {
+  const draft = errors > 0 ? `${errors === 1 ? 'One error' : `${errors} errors`}: it can be saved as a draft but not started.` : 'No errors.';
+  return `${saved === 'never' ? 'Not saved yet.' : saved === 'saved' ? 'Saved.' : 'Unsaved changes.'} ${draft}`;
+}
+
+/**
+ * The longest statuses, to keep their room (which is longest depends on the width and the font; the
+ * language lists at most 20 problems, so the count has at most two digits).
+ */
+const LONGEST_STATUSES = (['never', 'unsaved'] as const).flatMap((saved) => [statusText(saved, 1), statusText(saved, 99)]);
 
 /** Compiles, turning a compiler failure (a bug) into an empty result rather than a broken editor. */
 function compileQuietly(text: string, options?: Parameters<typeof compile>[1]): CompileResult {

@@ -1,8 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { sharedStyles } from '../../styles/shared';
+import { isMineId } from '../mine/mine-id';
+import type { AqMineSection } from '../mine/aq-mine-section';
 import { groupCards, type LibraryCard } from './library-card';
 import './aq-workout-card';
+
+/** How long coming back to the library waits for one's own workouts to find the card one came from. */
+const MINE_WAIT_MS = 1000;
 
 /**
  * The library: every built-in workout, in groups ("Pool", "Rehab").
@@ -86,14 +91,29 @@ export class AqLibraryPage extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  /** Moves focus to one workout's link, e.g. when coming back from it. */
-  focusWorkout(id: string): boolean {
-    const card = this.renderRoot.querySelector(`aq-workout-card[data-id="${CSS.escape(id)}"]`);
-    const link = card?.shadowRoot?.querySelector<HTMLElement>('a');
+  /**
+   * Moves focus to one workout's link, e.g. when coming back from it: a
+   * built-in one at once; one's own (or Mine's "New workout", back from a new
+   * one: id `new`) once the Mine section has loaded, waiting a moment at most.
+   * False (and focus left alone) if there is no such card.
+   */
+  async focusWorkout(id: string): Promise<boolean> {
+    const link = await this._linkTo(id);
     if (!link) return false;
     link.focus();
     link.scrollIntoView({ block: 'center' });
     return true;
+  }
+
+  private async _linkTo(id: string): Promise<HTMLElement | null> {
+    const card = this.renderRoot.querySelector(`aq-workout-card[data-id="${CSS.escape(id)}"]`);
+    if (card) return card.shadowRoot?.querySelector<HTMLElement>('a') ?? null;
+    const section = this.renderRoot.querySelector<AqMineSection>('aq-mine-section');
+    if (!section || !(isMineId(id) || id === 'new')) return null;
+    const found = customElements.whenDefined('aq-mine-section').then(() => section.linkTo(id));
+    // Past the wait the heading gets focus instead, and a late answer is ignored.
+    const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), MINE_WAIT_MS));
+    return Promise.race([found, late]);
   }
 }
 

@@ -94,11 +94,26 @@ export class AqMineSection extends LitElement {
   @state() private _deleted: CustomWorkout | null = null;
   @state() private _fileProblem: string | null = null;
   private _off: (() => void) | null = null;
+  private _loading: Promise<void> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._off = mine.onChange(() => void this._load());
-    void this._load();
+    this._loading = this._load();
+  }
+
+  /**
+   * The link of one's workout's card once the list has loaded (or of "New
+   * workout" for `new`, the editor's address for a new one); null if there is none.
+   */
+  async linkTo(id: string): Promise<HTMLElement | null> {
+    await this._loading;
+    await this.updateComplete;
+    if (id === 'new') return this.renderRoot.querySelector<HTMLElement>('a.new');
+    const card = this.renderRoot.querySelector<LitElement>(`aq-workout-card[data-id="${CSS.escape(id)}"]`);
+    if (!card) return null;
+    await card.updateComplete;
+    return card.shadowRoot?.querySelector<HTMLElement>('a') ?? null;
   }
 
   override disconnectedCallback(): void {

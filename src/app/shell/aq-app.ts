@@ -264,7 +264,7 @@ export class AqApp extends LitElement {
   @state() private _platformTick = 0;
   private _offPlatform: (() => void)[] = [];
 
-  /** The workout we just left, so focus can return to it in the library. */
+  /** The workout we just left (its page or its editor), so focus can return to its card in the library. */
   private _cameFrom: string | null = null;
   private _navigated = false;
 
@@ -441,7 +441,7 @@ export class AqApp extends LitElement {
 
   private readonly _onHashChange = () => {
     const previous = this._route;
-    this._cameFrom = previous.name === RouteName.Workout ? previous.id : null;
+    this._cameFrom = previous.name === RouteName.Workout || previous.name === RouteName.Edit ? previous.id : null;
     this._navigated = true;
     this._route = parseRoute(location.hash);
   };
@@ -796,7 +796,9 @@ export class AqApp extends LitElement {
     }
     await page.updateComplete;
     if (page.localName === 'aq-library-page' && this._cameFrom !== null) {
-      if ((page as AqLibraryPage).focusWorkout(this._cameFrom)) return;
+      const route = this._route;
+      // One's own workouts' cards come a moment after the page: this may wait for them.
+      if ((await (page as AqLibraryPage).focusWorkout(this._cameFrom)) || this._route !== route) return;
     }
     window.scrollTo(0, 0);
     page.focusHeading();

@@ -39,7 +39,7 @@ export function profileBars(plan: Plan): { bars: ProfileBar[]; seconds: number }
 /**
  * The shape of a whole workout at a glance: an SVG profile, one bar per
  * interval, as wide as it lasts and as tall as it is hard, in its zone's
- * colour, with a legend of the zones it uses. Drawn from the plan alone, so
+ * colour (a zone's bars are drawn as one path), with a legend of the zones it uses. Drawn from the plan alone, so
  * the editor shows it live and every workout page shows it too.
  *
  * @cssprop --aq-zone-* - Zone colours.
@@ -88,12 +88,18 @@ export class AqProfile extends LitElement {
     const zones = new Map<string, Zone | undefined>(plan.zones.map((zone) => [zone.name, zone]));
     const used = [...new Set(bars.map((bar) => bar.zone))];
     const label = `Profile: ${summarise(plan)}, ${plan.intervals.length} intervals${plan.untimedCount > 0 ? ', untimed steps at an estimate' : ''}.`;
+    // One path per zone, its bars as rectangles within it: a long workout (a thousand intervals) is a
+    // handful of elements to create, style and lay out rather than a thousand, which the editor's
+    // live preview redraws as one types.
+    const outlines = new Map<string, string[]>();
+    for (const bar of bars) {
+      let d = outlines.get(bar.zone);
+      if (!d) outlines.set(bar.zone, (d = []));
+      d.push(`M${bar.x} ${100 - bar.height}h${bar.width}v${bar.height}h${-bar.width}z`);
+    }
     return html`
       <svg viewBox="0 0 ${seconds} 100" preserveAspectRatio="none" role="img" aria-label=${label}>
-        ${bars.map(
-          (bar) =>
-            svg`<rect x=${bar.x} y=${100 - bar.height} width=${bar.width} height=${bar.height} style=${cssProps({ fill: zoneColor(zones.get(bar.zone)) })}></rect>`,
-        )}
+        ${[...outlines].map(([zone, d]) => svg`<path d=${d.join('')} style=${cssProps({ fill: zoneColor(zones.get(zone)) })}></path>`)}
       </svg>
       <div class="axis tabular" aria-hidden="true"><span>0:00</span><span>${formatClock(seconds)}</span></div>
       <ul aria-label="Zones">

@@ -42,7 +42,7 @@ describe('<aq-profile>', () => {
     const legend = page.getByRole('list', { name: 'Zones' });
     await expect.element(legend).toHaveTextContent(/Easy\s*Sprint\s*Rest/);
     // Zone colours come from the tokens (set through the CSSOM, which the CSP allows).
-    const rect = document.querySelector('aq-profile')!.shadowRoot!.querySelector('rect')!;
+    const rect = document.querySelector('aq-profile')!.shadowRoot!.querySelector('path')!;
     expect(getComputedStyle(rect).fill).toMatch(/^rgb/);
     expect(getComputedStyle(rect).fill).not.toBe('rgb(0, 0, 0)');
   });
