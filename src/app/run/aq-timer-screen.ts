@@ -7,7 +7,7 @@ import { announce } from '../../engine/cues';
 import { RepPhase, type RepState, type TimerState } from '../../engine/timer';
 import { registerTimerFonts } from '../../styles/fonts';
 import { sharedStyles } from '../../styles/shared';
-import { TimerController } from './timer-controller';
+import { TimerController, type TickingHost } from './timer-controller';
 import { UNDO_END_MS, type WorkoutSession } from './workout-session';
 
 /** How long the Unlock button must be held. */
@@ -100,7 +100,7 @@ function amountText(i: Interval): string {
  * @cssprop --aq-font-legible - The face of every other word.
  */
 @customElement('aq-timer-screen')
-export class AqTimerScreen extends LitElement {
+export class AqTimerScreen extends LitElement implements TickingHost {
   static override styles = [
     sharedStyles,
     css`
@@ -756,6 +756,7 @@ export class AqTimerScreen extends LitElement {
       this._offSession?.();
       this._offSession = null;
       this._timer.timer = this.session?.timer ?? null;
+      this._timer.pulse = this.session?.pulse ?? null;
       if (this.session) this._listen(this.session);
       this._endFired = false;
       this._confirming = false;
@@ -785,6 +786,16 @@ export class AqTimerScreen extends LitElement {
     const left = clockShape(s.remainingMs);
     const pct = String(Math.round(s.progress * 100));
     return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${pct.length} ${left['--digits']} ${left['--colons']}`;
+  }
+
+  /**
+   * A new second from the TimerController: when it changes only the ticking
+   * texts, they are written in place (_tick) with no update cycle at all.
+   */
+  tickInPlace(s: TimerState): boolean {
+    if (this.isUpdatePending || !this.hasUpdated || !this.session || this._shape === '' || this._shapeOf(s) !== this._shape) return false;
+    this._tick(s);
+    return true;
   }
 
   /** A redraw the timer asked for (no property changed) that changes only ticking texts is done by _tick alone. */

@@ -12,6 +12,7 @@ import { AudioState } from '../../platform/audio';
 import { CueScheduler } from '../../platform/cue-scheduler';
 import { CueTrackPlayer, TrackAwareAudioOut } from '../../platform/cue-track-player';
 import { MediaSessionBridge, type MediaHandlers } from '../../platform/media-session';
+import { SecondPulse } from '../../platform/pulse';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
 import { ScreenWakeLock } from '../../platform/wake-lock';
@@ -25,6 +26,8 @@ export const wallClock: Clock = { now: () => Date.now() };
 
 export class WorkoutSession {
   readonly timer: Timer;
+  /** The run's one wake-up a second: the screen, the cue scheduler, the track's check and the heartbeat share it. */
+  readonly pulse: SecondPulse;
   readonly audio = new TrackAwareAudioOut();
   readonly speech = new Speaker();
   readonly vibrator = new Vibrator();
@@ -57,6 +60,7 @@ export class WorkoutSession {
   ) {
     this._settings = settings;
     this.timer = new Timer(plan, clock, events);
+    this.pulse = new SecondPulse(this.timer);
     this._applySettings();
     this._scheduler = new CueScheduler({
       timer: this.timer,
@@ -64,6 +68,7 @@ export class WorkoutSession {
       speech: this.speech,
       vibrator: this.vibrator,
       options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
+      pulse: this.pulse,
     });
     this.track = new CueTrackPlayer(
       {
@@ -71,6 +76,7 @@ export class WorkoutSession {
         state: () => this.timer.state(),
         options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
         volume: () => this._settings.volume,
+        pulse: this.pulse,
       },
       // Taking charge or giving up: the scheduler cancels its tones or books them again.
       {
@@ -191,6 +197,7 @@ export class WorkoutSession {
     document.removeEventListener('resume', this._onVisibility);
     window.removeEventListener('pageshow', this._onVisibility);
     this._active = false;
+    this.pulse.dispose();
     this.track.stop();
     void this.wakeLock.release();
     this.media.deactivate();
