@@ -78,9 +78,13 @@ export class WorkoutSession {
         volume: () => this._settings.volume,
         pulse: this.pulse,
       },
-      // Taking charge or giving up: the scheduler cancels its tones or books them again.
+      // Taking charge or giving up: the scheduler cancels its tones or books them again, and the silent
+      // keep-alive stands by while the track plays (one playing element is enough for the lock screen).
       {
-        stateChanged: () => this._active && this._scheduler.reschedule(),
+        stateChanged: () => {
+          this.media.keepAlive = !this.track.inCharge;
+          if (this._active) this._scheduler.reschedule();
+        },
         // WebKit clears the Media Session's handlers and metadata when playback starts: set them again.
         playing: () => {
           if (!this._active) return;
