@@ -68,7 +68,8 @@ export class CueScheduler {
     if (this._started) return;
     this._started = true;
     this._unsubscribe = this._deps.timer.subscribe(() => this.reschedule());
-    this._offPulse = this._deps.pulse?.subscribe(() => this.tick()) ?? null;
+    // Most seconds have nothing coming into reach: the pulse's own reading of the timer says so, with no other.
+    this._offPulse = this._deps.pulse?.subscribe((s) => s.activeMs >= this._quietUntil && this.tick()) ?? null;
     this.tick();
   }
 
