@@ -69,8 +69,19 @@ function writeText(el: Element | null, text: string): void {
   } else el.textContent = text;
 }
 
-/** Steps of the progress bar: a thousandth of the workout, under half a pixel on a phone, so it is redrawn every few seconds at most. */
-const BAR_STEPS = 1000;
+/** The least time a step of the progress bar lasts, in a workout long enough for a hundred such steps. */
+const BAR_STEP_MIN_MS = 3000;
+
+/**
+ * Steps of the progress bar: a thousandth of the workout (under half a pixel
+ * on a phone), but no step shorter than BAR_STEP_MIN_MS, so the bar is redrawn
+ * every few seconds at most (each move restyles it and redraws its layer), and
+ * never coarser than the percentage beside it: a short workout's bar moves in
+ * steps of a percent or less.
+ */
+export function barSteps(totalMs: number): number {
+  return Math.max(100, Math.min(1000, Math.floor(totalMs / BAR_STEP_MIN_MS)));
+}
 
 function amountText(i: Interval): string {
   if (i.amount === 'open') return 'Until you tap Done';
@@ -833,10 +844,11 @@ export class AqTimerScreen extends LitElement implements TickingHost {
     const pct = String(Math.round(s.progress * 100));
     writeText(t.pct, pct);
     if (t.meter && t.meter.getAttribute('aria-valuenow') !== pct) t.meter.setAttribute('aria-valuenow', pct);
-    const step = Math.floor(s.progress * BAR_STEPS);
+    const steps = barSteps(s.totalMs);
+    const step = Math.floor(s.progress * steps);
     if (t.bar && step !== this._barStep) {
       this._barStep = step;
-      t.bar.style.transform = `scaleX(${step / BAR_STEPS})`;
+      t.bar.style.transform = `scaleX(${step / steps})`;
     }
   }
 
