@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright';
 import { count, stats, table, type Section } from './report';
-import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
+import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, outDirName, portOf } from './timer';
 import { chromiumPath } from '../tests/setup/chromium';
 
 /** Loads per condition (SW running / stopped), and browser restarts per throttle rate. */
@@ -188,7 +188,7 @@ export const offlineSection: Section = {
   async run({ root, flags, print }) {
     if (!ensureBuild(root, flags, print)) return;
     const snapshot = mkdtempSync(join(tmpdir(), 'aquajog-bench-dist-'));
-    cpSync(join(root, 'dist'), snapshot, { recursive: true });
+    cpSync(join(root, outDirName()), snapshot, { recursive: true });
     // A profile on disk, so Cache Storage and the worker's scripts are read from disk after a restart (incognito keeps them in memory).
     const profile = mkdtempSync(join(tmpdir(), 'aquajog-bench-profile-'));
     const { chromium } = await import('playwright');

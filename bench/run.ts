@@ -4,6 +4,8 @@
  *   npm run bench                 every section
  *   npm run bench -- dsl          one section (or several: dsl bundle)
  *   npm run bench -- --build      rebuild dist/ before measuring (bundle, timer, storage, offline)
+ *   npm run bench -- timer --runs-only   only the timer's real-time runs (no cue render, no heap run)
+ *   AQUAJOG_OUT_DIR=dist-x npm run bench -- timer   measure another build directory
  *
  * Each section is a module exporting a `Section` (bench/report.ts), listed in
  * SECTIONS below.
@@ -21,14 +23,15 @@ import { timerSection } from './timer';
 import type { Section } from './report';
 
 const SECTIONS: readonly Section[] = [dslSection, bundleSection, timerSection, cuesSection, legibilitySection, storageSection, offlineSection, editorSection];
-const FLAGS = new Set(['--build']);
+const FLAGS = new Set(['--build', '--runs-only']);
 
 function usage(): string {
   return [
-    'Usage: npm run bench -- [SECTION...] [--build]',
+    'Usage: npm run bench -- [SECTION...] [--build] [--runs-only]',
     '',
     ...SECTIONS.map((s) => `  ${s.name.padEnd(8)}${s.title}`),
     '  --build  run vite build first (otherwise only when dist/ is missing)',
+    '  --runs-only  timer: only the real-time runs (b)-(d), without (a) cue onsets and (e) heap',
   ].join('\n');
 }
 

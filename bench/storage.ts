@@ -25,7 +25,7 @@ import { sessionSchema, type SessionRecord } from '../src/storage/schema';
 import type { DurabilityTiming, ImportTiming, Measured, SeedResult } from './pages/storage';
 import { stats, table, type Section } from './report';
 import { makeSessions, type SessionTemplate } from './seed';
-import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, portOf } from './timer';
+import { CHROMIUM_ARGS, NAME_SHIM, ensureBuild, outDirName, portOf } from './timer';
 import { chromiumPath } from '../tests/setup/chromium';
 
 const SESSIONS = 10_000;
@@ -261,7 +261,7 @@ export const storageSection: Section = {
     print(`  ${(json.length / 1024 / 1024).toFixed(1)} MB as JSON; every record passes the app's sessionSchema`);
 
     const snapshot = mkdtempSync(join(tmpdir(), 'aquajog-bench-dist-'));
-    cpSync(join(root, 'dist'), snapshot, { recursive: true });
+    cpSync(join(root, outDirName()), snapshot, { recursive: true });
     // A real profile on disk: an incognito context (Playwright's default) keeps IndexedDB in memory.
     const profile = mkdtempSync(join(tmpdir(), 'aquajog-bench-profile-'));
     const { chromium } = await import('playwright');

@@ -103,15 +103,21 @@ function newest(path: string): number {
   return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), s.mtimeMs);
 }
 
+/** The production build's directory under the root: dist/, or $AQUAJOG_OUT_DIR (to measure another build beside it). */
+export function outDirName(): string {
+  return process.env['AQUAJOG_OUT_DIR'] || 'dist';
+}
+
 /** Builds dist/ when asked or missing (and warns when it is older than the sources). False if the build failed. */
 export function ensureBuild(root: string, flags: ReadonlySet<string>, print: Context['print']): boolean {
-  const index = join(root, 'dist', 'index.html');
+  const out = outDirName();
+  const index = join(root, out, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(...['src', 'workouts', 'public', 'index.html', 'vite.config.ts'].map((p) => newest(join(root, p))));
   if (flags.has('--build') || built === 0) return build(root, print);
   const when = new Date(built).toISOString().replace('T', ' ').slice(0, 19);
-  if (sources > built) print(`warning: dist/ (built ${when} UTC) is older than the sources; --build rebuilds it`);
-  else print(`using the existing dist/ (built ${when} UTC); --build rebuilds it`);
+  if (sources > built) print(`warning: ${out}/ (built ${when} UTC) is older than the sources; --build rebuilds it`);
+  else print(`using the existing ${out}/ (built ${when} UTC); --build rebuilds it`);
   return true;
 }
 
@@ -279,6 +285,26 @@ type Win = Window & Record<string, unknown>;
 type TimerScreen = Element & { session?: { timer?: { state(): { intervalRemainingMs: number | null; status: string; activeMs: number; index: number } } } };
 
 /**
+ * In the page: the condition's injected load, if any (a loop spinning `blockMs`
+ * every `blockEveryMs`). Part of the condition, not a probe: the probe-free runs
+ * have it too. A function of its own, as page.evaluate sends a function's text.
+ */
+function installLoad(opts: Pick<ProbeOptions, 'blockMs' | 'blockEveryMs'>): { blocks: number } {
+  const state = { blocks: 0 };
+  if (opts.blockEveryMs > 0) {
+    setInterval(() => {
+      const end = performance.now() + opts.blockMs;
+      while (performance.now() < end) {
+        // Busy: stands in for a heavy render, a GC pause, another script.
+      }
+      state.blocks++;
+    }, opts.blockEveryMs);
+  }
+  (window as unknown as Win)['__load'] = state;
+  return state;
+}
+
+/**
  * In the page: watches the big digits inside the shadow roots, starts a naive
  * countdown and a naive setTimeout "beep" clock, and the optional load.
  */
@@ -324,16 +350,8 @@ function installProbes(opts: ProbeOptions): void {
   };
   next();
 
-  const state = { blocks: 0 };
-  if (opts.blockEveryMs > 0) {
-    setInterval(() => {
-      const end = performance.now() + opts.blockMs;
-      while (performance.now() < end) {
-        // Busy: stands in for a heavy render, a GC pause, another script.
-      }
-      state.blocks++;
-    }, opts.blockEveryMs);
-  }
+  // The load (installLoad) is put in first, by its own evaluate: this function's text alone goes to the page.
+  const state = (w['__load'] as { blocks: number } | undefined) ?? { blocks: 0 };
   const installedAt = performance.now();
   w['__collect'] = (): Collected => {
     const ctx = (screen.session as unknown as { audio?: { context?: AudioContext | null } } | undefined)?.audio?.context ?? null;
@@ -399,14 +417,22 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-interface RunResult {
-  readonly condition: Condition;
+/** Main-thread time over a run's measured window (CDP Performance.getMetrics deltas). */
+interface Busy {
   readonly wallS: number;
   readonly taskS: number;
   readonly scriptS: number;
   readonly layoutStyleS: number;
   /** How TaskDuration was measured. */
   readonly domain: string;
+}
+
+interface RunResult {
+  readonly condition: Condition;
+  /** The run with the probes of (c)/(d) in the page. */
+  readonly probed: Busy;
+  /** The same condition again with no probe in the page (null for the stalled run: its busy time is the stall). */
+  readonly alone: Busy | null;
   readonly data: Collected;
 }
 
@@ -418,10 +444,20 @@ async function openRun(context: BrowserContext, baseUrl: string, workout: string
   return page;
 }
 
-async function runCondition(browser: Browser, baseUrl: string, c: Condition): Promise<RunResult> {
+/**
+ * Opens a run of the condition's workout, starts measuring, then calls `during`
+ * (which puts in the page whatever else the window should hold and waits it out).
+ */
+async function measured(
+  browser: Browser,
+  baseUrl: string,
+  c: Condition,
+  probes: boolean,
+  during: (page: Page) => Promise<void>,
+): Promise<{ busy: Busy; page: Page; close: () => Promise<void> }> {
   const context = await newContext(browser);
   try {
-    await context.addInitScript(wrapStart);
+    if (probes) await context.addInitScript(wrapStart);
     const page = await openRun(context, baseUrl, c.workout);
     const cdp = await context.newCDPSession(page);
     // threadTicks: CPU time of the main thread, which other processes on the machine don't inflate.
@@ -431,9 +467,30 @@ async function runCondition(browser: Browser, baseUrl: string, c: Condition): Pr
       await cdp.send('Performance.enable');
     });
     if (c.throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.throttle });
-    await page.evaluate(installProbes, { naiveFrom: 600, blockMs: c.blockMs, blockEveryMs: c.blockEveryMs });
+    await page.evaluate(installLoad, { blockMs: c.blockMs, blockEveryMs: c.blockEveryMs });
+    if (probes) await page.evaluate(installProbes, { naiveFrom: 600, blockMs: c.blockMs, blockEveryMs: c.blockEveryMs });
     const m0 = await metrics(cdp);
-    const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000));
+    await during(page);
+    const m1 = await metrics(cdp);
+    const d = (name: string) => (m1[name] ?? 0) - (m0[name] ?? 0);
+    const busy = {
+      wallS: d('Timestamp'),
+      taskS: d('TaskDuration'),
+      scriptS: d('ScriptDuration'),
+      layoutStyleS: d('LayoutDuration') + d('RecalcStyleDuration'),
+      domain,
+    };
+    return { busy, page, close: () => context.close() };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+const sleep = (seconds: number) => new Promise<void>((r) => setTimeout(r, seconds * 1000));
+
+async function runCondition(browser: Browser, baseUrl: string, c: Condition): Promise<RunResult> {
+  const probed = await measured(browser, baseUrl, c, true, async (page) => {
     if (c.stallAtS !== undefined && c.stallS) {
       await sleep(c.stallAtS);
       // Queued in the page, not awaited: page.evaluate itself would wait the whole stall.
@@ -449,21 +506,21 @@ async function runCondition(browser: Browser, baseUrl: string, c: Condition): Pr
     } else {
       await sleep(c.seconds);
     }
-    const m1 = await metrics(cdp);
-    const data = await page.evaluate(() => ((window as unknown as Win)['__collect'] as () => Collected)());
-    const d = (name: string) => (m1[name] ?? 0) - (m0[name] ?? 0);
-    return {
-      condition: c,
-      wallS: d('Timestamp'),
-      taskS: d('TaskDuration'),
-      scriptS: d('ScriptDuration'),
-      layoutStyleS: d('LayoutDuration') + d('RecalcStyleDuration'),
-      domain,
-      data,
-    };
+  });
+  let data: Collected;
+  try {
+    data = await probed.page.evaluate(() => ((window as unknown as Win)['__collect'] as () => Collected)());
   } finally {
-    await context.close();
+    await probed.close();
   }
+  let alone: Busy | null = null;
+  if (!stalled(c)) {
+    // The app's own cost: the same run with nothing of the benchmark in the page but the condition's load.
+    const run = await measured(browser, baseUrl, c, false, () => sleep(c.seconds));
+    await run.close();
+    alone = run.busy;
+  }
+  return { condition: c, probed: probed.busy, alone, data };
 }
 
 /** Screen-update lateness from one run: by the engine's own clock, and against a 1 s grid anchored at the first change. */
@@ -482,16 +539,44 @@ function uiLateness(data: Collected): { engine: number[]; grid: number[]; frame:
 
 function printBusy(all: readonly RunResult[], print: Context['print']): void {
   const results = all.filter((r) => !stalled(r.condition));
-  const domains = [...new Set(results.map((r) => r.domain))].join(', ');
+  const domains = [...new Set(results.flatMap((r) => [r.probed.domain, r.alone?.domain ?? r.probed.domain]))].join(', ');
   print('(b) main-thread busy time while a workout runs: CDP Performance.getMetrics deltas (TaskDuration = all renderer');
-  print(`    main-thread tasks, as ${domains}), per minute of wall time; the probes of (c)/(d) add ~3 tiny callbacks a second`);
+  print(`    main-thread tasks, as ${domains}), per minute of wall time. "app alone": the run with nothing of the`);
+  print('    benchmark in the page (but the condition\'s load); "with probes": the run that measures (c)/(d), whose');
+  print('    MutationObserver, animation frame, setInterval and setTimeout clocks add a few callbacks a second');
+  const perMin = (b: Busy, s: number) => ((s * 1000 * 60) / b.wallS).toFixed(0);
   const rows = results.map((r) => {
-    const perMin = (s: number) => ((s * 1000 * 60) / r.wallS).toFixed(0);
-    return [r.condition.name, r.wallS.toFixed(1), perMin(r.taskS), perMin(r.scriptS), perMin(r.layoutStyleS), `${((100 * r.taskS) / r.wallS).toFixed(2)}%`];
+    const a = r.alone;
+    return [
+      r.condition.name,
+      a ? a.wallS.toFixed(1) : '-',
+      a ? perMin(a, a.taskS) : '-',
+      a ? ((a.taskS * 1000) / a.wallS).toFixed(2) : '-',
+      a ? perMin(a, a.scriptS) : '-',
+      a ? perMin(a, a.layoutStyleS) : '-',
+      a ? `${((100 * a.taskS) / a.wallS).toFixed(2)}%` : '-',
+      perMin(r.probed, r.probed.taskS),
+      perMin(r.probed, r.probed.scriptS),
+    ];
   });
-  for (const l of table(['run', 'wall (s)', 'task ms/min', 'script ms/min', 'layout+style ms/min', 'busy % of wall'], rows, 'lrrrrr')) print(`  ${l}`);
+  for (const l of table(
+    [
+      'run',
+      'wall (s)',
+      'app alone: task ms/min',
+      'ms/s',
+      'script ms/min',
+      'layout+style ms/min',
+      'busy % of wall',
+      'with probes: task ms/min',
+      'script ms/min',
+    ],
+    rows,
+    'lrrrrrrrr',
+  ))
+    print(`  ${l}`);
   for (const r of results.filter((x) => x.data.blocks > 0)) {
-    const injected = (r.data.blocks * BLOCK_MS * 60) / r.wallS;
+    const injected = (r.data.blocks * BLOCK_MS * 60) / r.probed.wallS;
     print(`  "${r.condition.name}" includes the injected load: ${r.data.blocks} blocks spinning ${BLOCK_MS} ms of wall time each,`);
     print(`  ${Math.round(injected).toLocaleString('en')} ms/min (less as CPU time when other processes take the core).`);
   }
@@ -749,7 +834,7 @@ export const timerSection: Section = {
     if (!ensureBuild(root, flags, print)) return;
     // Serve a copy of dist/, so a `vite build` started meanwhile (tests, another terminal) can't pull it away mid-run.
     const snapshot = mkdtempSync(join(tmpdir(), 'aquajog-bench-dist-'));
-    cpSync(join(root, 'dist'), snapshot, { recursive: true });
+    cpSync(join(root, outDirName()), snapshot, { recursive: true });
     const browser = await launch();
     const { preview } = await import('vite');
     const server = await preview({
@@ -763,17 +848,23 @@ export const timerSection: Section = {
       const baseUrl = `http://127.0.0.1:${portOf(server.httpServer.address())}`;
       print(`Chromium ${browser.version()}, headless, audio muted (Playwright default), window 390x844, service workers blocked`);
       // (a) and (e) don't depend on timing, so they run side by side first; the real-time runs then have the machine.
+      // --runs-only leaves them out (they take a few minutes and nothing in them is about the running page's time).
+      const runsOnly = flags.has('--runs-only');
       const t0 = performance.now();
-      const [onsetLines, heapLines] = await Promise.all([buffered((p) => cueOnsets(browser, root, p)), buffered((p) => heapRun(browser, baseUrl, p))]);
+      const [onsetLines, heapLines] = runsOnly
+        ? [[], []]
+        : await Promise.all([buffered((p) => cueOnsets(browser, root, p)), buffered((p) => heapRun(browser, baseUrl, p))]);
       const sideBySide = (performance.now() - t0) / 1000;
+      if (runsOnly) print('--runs-only: (a) cue onsets and (e) heap left out');
       print();
       onsetLines.forEach((l) => print(l));
 
       const results: RunResult[] = [];
       for (const c of CONDITIONS) results.push(await runCondition(browser, baseUrl, c));
       print();
-      print(`runs (b)-(d): production build via vite preview, touch screen; each run opens #/workout/<id>, taps Start, then measures`);
-      print(`${CONDITIONS.map((c) => c.seconds).join('/')} s of real time with nothing else of the benchmark running`);
+      print(`runs (b)-(d): production build (${outDirName()}/) via vite preview, touch screen; each run opens #/workout/<id>, taps Start,`);
+      print(`then measures ${CONDITIONS.map((c) => c.seconds).join('/')} s of real time with nothing else of the benchmark running; each`);
+      print('condition but the stalled one runs twice, with the probes of (c)/(d) and without');
       print();
       printBusy(results, print);
       print();
@@ -784,7 +875,7 @@ export const timerSection: Section = {
       printCues(results, print);
       print();
       heapLines.forEach((l) => print(l));
-      print(`  ((a) and (e) ran side by side in ${sideBySide.toFixed(1)} s, before the real-time runs)`);
+      if (!runsOnly) print(`  ((a) and (e) ran side by side in ${sideBySide.toFixed(1)} s, before the real-time runs)`);
     } finally {
       await server.close();
       await browser.close();

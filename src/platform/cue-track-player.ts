@@ -34,6 +34,7 @@ import {
 import type { Cue, CueOptions } from '../engine/cues';
 import { TimerStatus, type TimerState } from '../engine/timer';
 import { AudioOut } from './audio';
+import type { SecondPulse } from './pulse';
 
 /** Track and engine may differ this much before a seek corrects it (ms). */
 export const TRACK_TOLERANCE_MS = 25;
@@ -47,6 +48,11 @@ const CONFIRM_MS = 150;
 const TONE_GUARD_MS = 30;
 /** How often a running page checks the track against the engine (ms); also after a blocked correction. */
 export const TRACK_CHECK_MS = 5000;
+/**
+ * On the run's SecondPulse, the regular check is due this much before
+ * TRACK_CHECK_MS and done at the first second after: every 4.5-5.5 s.
+ */
+const PULSE_SLACK_MS = 500;
 /**
  * A seek's position is not worth checking before this (ms): the element reports
  * the target at once, and plays on from it a little later.
@@ -148,6 +154,8 @@ export interface CueTrackDeps {
   /** False while the athlete wants the cues over their own music: then there is no track (default: true). */
   readonly enabled?: () => boolean;
   readonly createElement?: () => HTMLAudioElement;
+  /** The run's shared second: the regular check rides on it instead of a timeout of its own. */
+  readonly pulse?: SecondPulse;
 }
 
 /** What the player tells its owner. */
@@ -165,6 +173,9 @@ export class CueTrackPlayer {
   private _optionsKey = '';
   private _state: TrackState = TrackState.Off;
   private _check: ReturnType<typeof setTimeout> | null = null;
+  /** On the pulse: the regular check is due from this time (performance.now()), or null. */
+  private _checkDue: number | null = null;
+  private _offPulse: (() => void) | null = null;
   /**
    * How long a seek stalls playback on this device (ms), learned from each
    * correction: a seek lands this far ahead, so the track is in step once it plays on.
@@ -335,6 +346,8 @@ export class CueTrackPlayer {
 
   stop(): void {
     this._clearCheck();
+    this._offPulse?.();
+    this._offPulse = null;
     // Paused and let go, not emptied: emptying aborts the element's read of the Blob mid-way.
     this._el?.pause();
     this._el = null;
@@ -405,16 +418,33 @@ export class CueTrackPlayer {
 
   private _scheduleCheck(ms = TRACK_CHECK_MS): void {
     this._clearCheck();
+    const pulse = this._deps.pulse;
+    if (pulse && ms >= TRACK_CHECK_MS) {
+      // The regular check wakes nobody: it waits for the run's next second after it falls due.
+      this._checkDue = performance.now() + ms - PULSE_SLACK_MS;
+      this._offPulse ??= pulse.subscribe(() => {
+        if (this._checkDue === null || performance.now() < this._checkDue) return;
+        this._checkDue = null;
+        this._runCheck();
+      });
+      return;
+    }
+    // A confirming reading, a seek settling, a correction held back by a tone: soon, on a timeout of its own.
     this._check = setTimeout(() => {
       this._check = null;
-      this.correct();
-      if (this._check === null && this.inCharge && this._deps.state().status === TimerStatus.Running) this._scheduleCheck();
+      this._runCheck();
     }, ms);
+  }
+
+  private _runCheck(): void {
+    this.correct();
+    if (this._check === null && this._checkDue === null && this.inCharge && this._deps.state().status === TimerStatus.Running) this._scheduleCheck();
   }
 
   private _clearCheck(): void {
     if (this._check !== null) clearTimeout(this._check);
     this._check = null;
+    this._checkDue = null;
   }
 }
 

@@ -4,8 +4,9 @@
  * Android Chrome and iOS Safari route those buttons only to a page that is
  * playing an HTML media element; Web Audio alone does not count. So while a
  * workout runs, a silent looping <audio> (a WAV made here, no network) keeps
- * the page the active media session, and the session's metadata carries the
- * current interval as its title.
+ * the page the active media session whenever the cue track isn't playing
+ * (see keepAlive), and the session's metadata carries the current interval as
+ * its title.
  */
 
 export interface MediaHandlers {
@@ -47,6 +48,9 @@ export function silentWav(seconds = 30): Blob {
 export class MediaSessionBridge {
   private _audio: HTMLAudioElement | null = null;
   private _url: string | null = null;
+  /** The workout runs (as last told by update()). */
+  private _playing = false;
+  private _keepAlive = true;
 
   constructor(private readonly _nav: Navigator = navigator) {}
 
@@ -54,9 +58,25 @@ export class MediaSessionBridge {
     return 'mediaSession' in this._nav;
   }
 
-  /** Activated and not deactivated since: the buttons come here and the keep-alive plays. */
+  /** Activated and not deactivated since: the buttons come here (and the keep-alive plays while needed). */
   get active(): boolean {
     return this._audio !== null;
+  }
+
+  /**
+   * Whether the silent loop is needed. Not while another of the page's media
+   * elements plays (the cue track): that one keeps the page the active media
+   * session by itself, and each playing element costs the main thread its own
+   * work (a timeupdate timer four times a second, reads, watch-time reports:
+   * 0.6-0.8 ms a second in headless Chromium), so two cost twice what one does.
+   */
+  get keepAlive(): boolean {
+    return this._keepAlive;
+  }
+
+  set keepAlive(needed: boolean) {
+    this._keepAlive = needed;
+    this._follow();
   }
 
   /** Starts the silent keep-alive (call from the Start tap) and routes the buttons. */
@@ -82,8 +102,12 @@ export class MediaSessionBridge {
       this._audio = new Audio(this._url);
       this._audio.loop = true;
       this._audio.volume = 0.01;
+      // Played the first time whatever keepAlive says: this is the Start tap, and an element once played in a
+      // tap may play later without one (iOS), should the cue track fail. If it isn't needed, update() pauses it.
+      await this._audio.play().catch(() => undefined);
+      return;
     }
-    await this._audio.play().catch(() => undefined);
+    if (this._playing && this._keepAlive && this._audio.paused) await this._audio.play().catch(() => undefined);
   }
 
   update(title: string, detail: string, playing: boolean): void {
@@ -91,10 +115,17 @@ export class MediaSessionBridge {
     const ms = this._nav.mediaSession;
     ms.metadata = new MediaMetadata({ title, artist: detail, album: 'Aquajog' });
     ms.playbackState = playing ? 'playing' : 'paused';
-    if (this._audio) {
-      if (playing && this._audio.paused) void this._audio.play().catch(() => undefined);
-      if (!playing && !this._audio.paused) this._audio.pause();
-    }
+    this._playing = playing;
+    this._follow();
+  }
+
+  /** Plays the silent loop while the workout runs and it is needed; pauses it otherwise. */
+  private _follow(): void {
+    const audio = this._audio;
+    if (!audio) return;
+    const play = this._playing && this._keepAlive;
+    if (play && audio.paused) void audio.play().catch(() => undefined);
+    if (!play && !audio.paused) audio.pause();
   }
 
   deactivate(): void {
@@ -112,6 +143,7 @@ export class MediaSessionBridge {
     }
     this._audio?.pause();
     this._audio = null;
+    this._playing = false;
     if (this._url) URL.revokeObjectURL(this._url);
     this._url = null;
   }

@@ -119,4 +119,35 @@ describe('media session', () => {
       navigator.mediaSession.setActionHandler = original;
     }
   });
+
+  it('plays its silent loop only while the workout runs and no other element of the page plays', async () => {
+    // Played for real; the spy only tells which element was asked to.
+    const spy = vi.spyOn(HTMLMediaElement.prototype, 'play');
+    const bridge = new MediaSessionBridge();
+    try {
+      // The cue track plays from the Start tap: the loop is played once in the tap all the same, then stands by.
+      bridge.keepAlive = false;
+      await inTap(() => bridge.activate({ play: () => undefined, pause: () => undefined }));
+      expect(spy).toHaveBeenCalledTimes(1);
+      const loop = spy.mock.contexts[0] as HTMLMediaElement;
+      expect(loop.loop).toBe(true);
+      bridge.update('Sprint', 'Lactic acid', true);
+      expect(loop.paused).toBe(true);
+      // The track started again (iOS wants the handlers again then): the loop stays quiet.
+      await bridge.activate({ play: () => undefined, pause: () => undefined });
+      expect(loop.paused).toBe(true);
+      // The track failed: the loop keeps the lock-screen controls, while the workout runs.
+      bridge.keepAlive = true;
+      expect(loop.paused).toBe(false);
+      bridge.update('Sprint', 'Lactic acid', false);
+      expect(loop.paused).toBe(true);
+      bridge.update('Sprint', 'Lactic acid', true);
+      expect(loop.paused).toBe(false);
+      bridge.keepAlive = false;
+      expect(loop.paused).toBe(true);
+    } finally {
+      bridge.deactivate();
+      spy.mockRestore();
+    }
+  });
 });

@@ -216,3 +216,58 @@ describe('who sounds the tones', () => {
     });
   });
 });
+
+describe('the silent keep-alive of the lock-screen controls', () => {
+  let session: WorkoutSession | undefined;
+  afterEach(() => {
+    session?.dispose();
+    session = undefined;
+    vi.restoreAllMocks();
+  });
+
+  /** The looping silent element the session played (the track never loops). */
+  function keepAlive(play: { mock: { contexts: unknown[] } }): HTMLMediaElement | undefined {
+    return (play.mock.contexts as HTMLMediaElement[]).find((el) => el.loop);
+  }
+
+  async function startInTap(s: WorkoutSession): Promise<void> {
+    const button = document.createElement('button');
+    button.textContent = 'Start';
+    let started: Promise<void> = Promise.resolve();
+    button.addEventListener('click', () => (started = s.start()));
+    document.body.append(button);
+    await userEvent.click(button);
+    await started;
+    button.remove();
+  }
+
+  it('stands by while the cue track plays: one element playing, not two', async () => {
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play');
+    session = new WorkoutSession(compile('# T\n20s easy\n20s sprint').plan!, DEFAULT_SETTINGS);
+    await startInTap(session);
+    await vi.waitFor(() => expect(session!.track.element!.currentTime).toBeGreaterThan(0.2), { timeout: 5000 });
+    // Played once in the tap (so it may play later without one), and paused since.
+    expect(keepAlive(play)?.paused).toBe(true);
+    // Paused and resumed, the track plays again and the loop stays quiet.
+    session.pause();
+    session.resume();
+    await vi.waitFor(() => expect(session!.track.element!.paused).toBe(false));
+    expect(keepAlive(play)?.paused).toBe(true);
+  });
+
+  it('plays while the track cannot, so the lock-screen controls still reach the workout', async () => {
+    const original = HTMLMediaElement.prototype.play;
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
+      // The platform refuses the track; the silent loop plays for real.
+      return this.loop ? original.call(this) : Promise.reject(new DOMException('No media here', 'NotSupportedError'));
+    });
+    session = new WorkoutSession(compile('# T\n20s easy\n20s sprint').plan!, DEFAULT_SETTINGS);
+    await startInTap(session);
+    await vi.waitFor(() => expect(session!.track.state).toBe(TrackState.Failed));
+    await vi.waitFor(() => expect(keepAlive(play)?.paused).toBe(false));
+    session.pause();
+    expect(keepAlive(play)?.paused).toBe(true);
+    session.resume();
+    expect(keepAlive(play)?.paused).toBe(false);
+  });
+});

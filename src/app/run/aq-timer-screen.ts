@@ -7,7 +7,7 @@ import { announce } from '../../engine/cues';
 import { RepPhase, type RepState, type TimerState } from '../../engine/timer';
 import { registerTimerFonts } from '../../styles/fonts';
 import { sharedStyles } from '../../styles/shared';
-import { TimerController } from './timer-controller';
+import { TimerController, type TickingHost } from './timer-controller';
 import { UNDO_END_MS, type WorkoutSession } from './workout-session';
 
 /** How long the Unlock button must be held. */
@@ -69,8 +69,19 @@ function writeText(el: Element | null, text: string): void {
   } else el.textContent = text;
 }
 
-/** Steps of the progress bar: a thousandth of the workout, under half a pixel on a phone, so it is redrawn every few seconds at most. */
-const BAR_STEPS = 1000;
+/** The least time a step of the progress bar lasts, in a workout long enough for a hundred such steps. */
+const BAR_STEP_MIN_MS = 3000;
+
+/**
+ * Steps of the progress bar: a thousandth of the workout (under half a pixel
+ * on a phone), but no step shorter than BAR_STEP_MIN_MS, so the bar is redrawn
+ * every few seconds at most (each move restyles it and redraws its layer), and
+ * never coarser than the percentage beside it: a short workout's bar moves in
+ * steps of a percent or less.
+ */
+export function barSteps(totalMs: number): number {
+  return Math.max(100, Math.min(1000, Math.floor(totalMs / BAR_STEP_MIN_MS)));
+}
 
 function amountText(i: Interval): string {
   if (i.amount === 'open') return 'Until you tap Done';
@@ -100,7 +111,7 @@ function amountText(i: Interval): string {
  * @cssprop --aq-font-legible - The face of every other word.
  */
 @customElement('aq-timer-screen')
-export class AqTimerScreen extends LitElement {
+export class AqTimerScreen extends LitElement implements TickingHost {
   static override styles = [
     sharedStyles,
     css`
@@ -756,6 +767,7 @@ export class AqTimerScreen extends LitElement {
       this._offSession?.();
       this._offSession = null;
       this._timer.timer = this.session?.timer ?? null;
+      this._timer.pulse = this.session?.pulse ?? null;
       if (this.session) this._listen(this.session);
       this._endFired = false;
       this._confirming = false;
@@ -785,6 +797,16 @@ export class AqTimerScreen extends LitElement {
     const left = clockShape(s.remainingMs);
     const pct = String(Math.round(s.progress * 100));
     return `${s.status} ${s.index} ${s.awaitingDone} ${rep} ${kind} ${pct.length} ${left['--digits']} ${left['--colons']}`;
+  }
+
+  /**
+   * A new second from the TimerController: when it changes only the ticking
+   * texts, they are written in place (_tick) with no update cycle at all.
+   */
+  tickInPlace(s: TimerState): boolean {
+    if (this.isUpdatePending || !this.hasUpdated || !this.session || this._shape === '' || this._shapeOf(s) !== this._shape) return false;
+    this._tick(s);
+    return true;
   }
 
   /** A redraw the timer asked for (no property changed) that changes only ticking texts is done by _tick alone. */
@@ -822,10 +844,11 @@ export class AqTimerScreen extends LitElement {
     const pct = String(Math.round(s.progress * 100));
     writeText(t.pct, pct);
     if (t.meter && t.meter.getAttribute('aria-valuenow') !== pct) t.meter.setAttribute('aria-valuenow', pct);
-    const step = Math.floor(s.progress * BAR_STEPS);
+    const steps = barSteps(s.totalMs);
+    const step = Math.floor(s.progress * steps);
     if (t.bar && step !== this._barStep) {
       this._barStep = step;
-      t.bar.style.transform = `scaleX(${step / BAR_STEPS})`;
+      t.bar.style.transform = `scaleX(${step / steps})`;
     }
   }
 

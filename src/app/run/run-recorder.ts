@@ -11,6 +11,7 @@ import { TimerStatus, type Timer } from '../../engine/timer';
 import type { Store } from '../../storage/db';
 import type { Checkpoint, SessionRecord } from '../../storage/schema';
 import { RunLocks } from '../../platform/locks';
+import type { SecondPulse } from '../../platform/pulse';
 
 export const SaveState = {
   Idle: 'idle',
@@ -87,6 +88,8 @@ export interface RecorderOptions {
   readonly waitWarnMs?: number;
   /** The lock that tells other tabs this run is live. */
   readonly locks?: RunLocks;
+  /** The run's shared second (its timer must be the recorder's): the heartbeat rides on it instead of an interval. */
+  readonly pulse?: SecondPulse;
 }
 
 /** Storage can take this long to open before a run says so. */
@@ -101,6 +104,9 @@ export class RunRecorder {
   private _attempt = 0;
   private _boundary: ReturnType<typeof setTimeout> | null = null;
   private _heartbeat: ReturnType<typeof setInterval> | null = null;
+  private _offPulse: (() => void) | null = null;
+  /** On the pulse: the clock time from which the next heartbeat is due. */
+  private _heartbeatDue = 0;
   private _lastIndex = -1;
   private _checkpointedEvents = 0;
   private readonly _listeners = new Set<() => void>();
@@ -138,9 +144,18 @@ export class RunRecorder {
     this._beforeFirstWrite = options.beforeFirstWrite ?? null;
     this._waitWarnMs = options.waitWarnMs ?? WAIT_WARN_MS;
     this._unsubscribe = _timer.subscribe(() => this._onChange());
-    this._heartbeat = setInterval(() => {
-      if (this._timer.state(this._now()).status === TimerStatus.Running) this._checkpoint(this._timer.state(this._now()).index, true);
-    }, HEARTBEAT_MS);
+    if (options.pulse?.timer === _timer) {
+      this._heartbeatDue = this._now() + HEARTBEAT_MS;
+      this._offPulse = options.pulse.subscribe((s) => {
+        if (s.status !== TimerStatus.Running || this._now() < this._heartbeatDue) return;
+        this._heartbeatDue = this._now() + HEARTBEAT_MS;
+        this._checkpoint(s.index, true);
+      });
+    } else {
+      this._heartbeat = setInterval(() => {
+        if (this._timer.state(this._now()).status === TimerStatus.Running) this._checkpoint(this._timer.state(this._now()).index, true);
+      }, HEARTBEAT_MS);
+    }
     this._releaseLock = (options.locks ?? new RunLocks()).hold(info.sessionId);
     if (_timer.startedAt !== null) this._onChange();
   }
@@ -182,8 +197,7 @@ export class RunRecorder {
     this._disposed = true;
     this._unsubscribe();
     if (this._boundary !== null) clearTimeout(this._boundary);
-    if (this._heartbeat !== null) clearInterval(this._heartbeat);
-    this._heartbeat = null;
+    this._stopHeartbeat();
     // A failed or waiting write is kept until it lands, even after the screen is gone.
     if (!this._pending) this._stopRetry();
     this._releaseLock?.();
@@ -235,13 +249,19 @@ export class RunRecorder {
     if (state.status === TimerStatus.Ready) return;
     if (state.status === TimerStatus.Finished || state.status === TimerStatus.Ended) {
       if (this._boundary !== null) clearTimeout(this._boundary);
-      if (this._heartbeat !== null) clearInterval(this._heartbeat);
-      this._heartbeat = null;
+      this._stopHeartbeat();
       if (!this._saved && !this._pending) void this._finish();
       return;
     }
     this._checkpoint(state.index);
     this._armBoundary();
+  }
+
+  private _stopHeartbeat(): void {
+    if (this._heartbeat !== null) clearInterval(this._heartbeat);
+    this._heartbeat = null;
+    this._offPulse?.();
+    this._offPulse = null;
   }
 
   /** Wakes at the next interval change (which needs no event) to checkpoint it. */

@@ -11,6 +11,7 @@ import { ManualClock } from '../../engine/clock';
 import { Timer, TimerStatus, type TimerState } from '../../engine/timer';
 import { RunLocks } from '../../platform/locks';
 import { Persistence } from '../../platform/persistence';
+import type { SecondPulse } from '../../platform/pulse';
 import type { Store } from '../../storage/db';
 import type { Checkpoint } from '../../storage/schema';
 import { compileSafely, planOf } from '../library/library-compile';
@@ -100,10 +101,11 @@ export class Runs {
    * Before its first write, a different run's checkpoint that no live tab holds
    * is kept in History, never overwritten.
    */
-  record(info: RunInfo, plan: Plan, timer: Timer): RunRecorder {
+  record(info: RunInfo, plan: Plan, timer: Timer, pulse?: SecondPulse): RunRecorder {
     const recorder = new RunRecorder(() => this.openStore(), info, plan, timer, {
       now: this._now,
       locks: this._locks,
+      ...(pulse ? { pulse } : {}),
       ...(this._options.waitWarnMs !== undefined ? { waitWarnMs: this._options.waitWarnMs } : {}),
       beforeFirstWrite: async (store) => {
         // Every cut-off run (more than one when two tabs were killed), each kept once; live ones left to their tabs.

@@ -13,6 +13,7 @@ import { CueScheduler } from '../../platform/cue-scheduler';
 import { CueTrackPlayer, TrackAwareAudioOut } from '../../platform/cue-track-player';
 import { setAudioSessionType } from '../../platform/audio-session';
 import { MediaSessionBridge, type MediaHandlers } from '../../platform/media-session';
+import { SecondPulse } from '../../platform/pulse';
 import { Speaker } from '../../platform/speech';
 import { Vibrator } from '../../platform/vibration';
 import { ScreenWakeLock } from '../../platform/wake-lock';
@@ -26,6 +27,8 @@ export const wallClock: Clock = { now: () => Date.now() };
 
 export class WorkoutSession {
   readonly timer: Timer;
+  /** The run's one wake-up a second: the screen, the cue scheduler, the track's check and the heartbeat share it. */
+  readonly pulse: SecondPulse;
   readonly audio = new TrackAwareAudioOut();
   readonly speech = new Speaker();
   readonly vibrator = new Vibrator();
@@ -58,6 +61,7 @@ export class WorkoutSession {
   ) {
     this._settings = settings;
     this.timer = new Timer(plan, clock, events);
+    this.pulse = new SecondPulse(this.timer);
     this._applySettings();
     this._scheduler = new CueScheduler({
       timer: this.timer,
@@ -65,6 +69,7 @@ export class WorkoutSession {
       speech: this.speech,
       vibrator: this.vibrator,
       options: (): CueOptions => ({ countdownSeconds: this._settings.countdownSeconds }),
+      pulse: this.pulse,
     });
     this.track = new CueTrackPlayer(
       {
@@ -74,10 +79,15 @@ export class WorkoutSession {
         volume: () => this._settings.volume,
         // Over the athlete's own music there is no track: it would pause their music app.
         enabled: () => !this._settings.mixWithMusic,
+        pulse: this.pulse,
       },
-      // Taking charge or giving up: the scheduler cancels its tones or books them again.
+      // Taking charge or giving up: the scheduler cancels its tones or books them again, and the silent
+      // keep-alive stands by while the track plays (one playing element is enough for the lock screen).
       {
-        stateChanged: () => this._active && this._scheduler.reschedule(),
+        stateChanged: () => {
+          this.media.keepAlive = !this.track.inCharge;
+          if (this._active) this._scheduler.reschedule();
+        },
         // WebKit clears the Media Session's handlers and metadata when playback starts: set them again.
         playing: () => {
           if (!this._active || this._settings.mixWithMusic) return;
@@ -216,6 +226,7 @@ export class WorkoutSession {
     document.removeEventListener('resume', this._onVisibility);
     window.removeEventListener('pageshow', this._onVisibility);
     this._active = false;
+    this.pulse.dispose();
     this.track.stop();
     void this.wakeLock.release();
     this.media.deactivate();

@@ -464,7 +464,7 @@ export class AqApp extends LitElement {
     const session = new kit.WorkoutSession(plan, this._settings, kit.wallClock, events ?? []);
     this._session = { id: info.workoutId, session };
     // Recorded from this instant, whether or not the database has opened yet.
-    this._recorder = runs.record(info, plan, session.timer);
+    this._recorder = runs.record(info, plan, session.timer, session.pulse);
     this._recorder.onChange(() => this.requestUpdate());
     this._runOver = false;
     this._interrupted = null;

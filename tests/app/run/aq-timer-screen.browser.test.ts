@@ -108,6 +108,23 @@ describe('<aq-timer-screen>', () => {
     await expect.element(bar).toHaveAttribute('aria-valuenow', '1');
   });
 
+  it('moves the progress bar in steps of a few seconds, never more than a percent behind the workout', async () => {
+    // Self-care is 3:15 long: a thousandth of it would move the bar (and redraw it) every second.
+    const s = await run('self-care');
+    const scale = () => Number(/scaleX\(([\d.]+)\)/.exec(screen.shadowRoot!.querySelector<HTMLElement>('.bar > div')!.style.transform)?.[1] ?? NaN);
+    const seen: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await wait(seconds(1));
+      const shown = scale();
+      expect(s.timer.state().progress - shown).toBeGreaterThanOrEqual(0);
+      expect(s.timer.state().progress - shown).toBeLessThan(0.01);
+      if (shown !== seen.at(-1)) seen.push(shown);
+    }
+    // About every 2 s (a percent of 195 s): it moves, but not every second.
+    expect(seen.length).toBeGreaterThan(15);
+    expect(seen.length).toBeLessThanOrEqual(21);
+  });
+
   it('counts down in whole seconds: 2:00 for all the first second, 0:01 for all the last', async () => {
     await run('lactic-acid', { hrMax: 190 });
     await wait(minutes(11) + seconds(30));

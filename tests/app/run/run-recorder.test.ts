@@ -4,6 +4,7 @@ import { RunRecorder, SaveState } from '../../../src/app/run/run-recorder';
 import { compile } from '../../../src/dsl/index';
 import { ManualClock } from '../../../src/engine/clock';
 import { Timer } from '../../../src/engine/timer';
+import { SecondPulse } from '../../../src/platform/pulse';
 import { Store } from '../../../src/storage/db';
 
 const T0 = Date.UTC(2026, 10, 21, 9, 0);
@@ -109,5 +110,43 @@ describe('saving the session', () => {
     void timer;
     recorder.dispose();
     store.close();
+  });
+});
+
+describe('the heartbeat', () => {
+  it("rides on the run's pulse when it has one: a checkpoint every 15 s, and no interval of its own", async () => {
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const store = await Store.open({ name: `recorder-${++n}` });
+    const plan = compile(SOURCE).plan!;
+    const clock = new ManualClock(T0);
+    const timer = new Timer(plan, clock);
+    const pulse = new SecondPulse(timer);
+    const info = { sessionId: `run-${n}`, workoutId: 'short', source: SOURCE, choices: {}, week: null };
+    const recorder = new RunRecorder(store, info, plan, timer, { now: () => clock.now(), pulse });
+    const advance = async (ms: number) => {
+      clock.advance(ms);
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    const savedAt = async () => (await store.loadCheckpoint())?.savedAt;
+    try {
+      expect(intervals).not.toHaveBeenCalled();
+      timer.start();
+      await vi.waitFor(async () => expect(await savedAt()).toBe(T0));
+      // Nothing happens in the warm-up's first 14 s: the checkpoint stays as it was.
+      await advance(14_000);
+      expect(await savedAt()).toBe(T0);
+      await advance(2_000);
+      await vi.waitFor(async () => expect(await savedAt()).toBeGreaterThanOrEqual(T0 + 15_000));
+      const first = (await savedAt())!;
+      await advance(15_000);
+      await vi.waitFor(async () => expect(await savedAt()).toBeGreaterThanOrEqual(first + 15_000));
+      expect(intervals).not.toHaveBeenCalled();
+    } finally {
+      intervals.mockRestore();
+      recorder.dispose();
+      pulse.dispose();
+      store.close();
+    }
   });
 });

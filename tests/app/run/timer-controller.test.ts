@@ -12,7 +12,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compile, type Plan } from '../../../src/dsl';
 import { formatClock } from '../../../src/dsl';
 import type { Clock } from '../../../src/engine/clock';
-import { Timer } from '../../../src/engine/timer';
+import { Timer, type TimerState } from '../../../src/engine/timer';
+import { SecondPulse } from '../../../src/platform/pulse';
 import { MIN_UPDATE_MS, TimerController } from '../../../src/app/run/timer-controller';
 
 const T0 = 1_750_000_000_000;
@@ -266,5 +267,83 @@ describe('TimerController', () => {
     controller.timer = null;
     expect(controller.state).toBeNull();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("TimerController on the run's pulse", () => {
+  /** A host that draws a new second in place when only the digits change, as aq-timer-screen does. */
+  class TickingFakeHost extends FakeHost {
+    readonly ticks: { at: number; shows: string }[] = [];
+    /** Only the interval's seconds tick in place; a new interval needs a render. */
+    drawnIndex = -1;
+    tickInPlace(s: TimerState): boolean {
+      if (s.index !== this.drawnIndex) return false;
+      this.ticks.push({ at: Date.now() - T0, shows: shown(this.controller) });
+      return true;
+    }
+    override requestUpdate(): void {
+      super.requestUpdate();
+      this.drawnIndex = this.controller.state?.index ?? -1;
+    }
+  }
+
+  function setupOnPulse(plan: Plan) {
+    const host = new TickingFakeHost();
+    const controller = new TimerController(host);
+    host.controller = controller;
+    const timer = new Timer(plan, clock);
+    const pulse = new SecondPulse(timer);
+    controller.timer = timer;
+    controller.pulse = pulse;
+    host.connect();
+    return { host, controller, timer, pulse };
+  }
+
+  it('wakes with everything else on the second: one timeout in all, each second drawn in place', () => {
+    const { host, timer, pulse } = setupOnPulse(RUN);
+    const others: number[] = [];
+    pulse.subscribe(() => others.push(Date.now() - T0));
+    timer.start();
+    host.renders.length = 0;
+    vi.advanceTimersByTime(60_000);
+    expect(vi.getTimerCount(), 'the screen and the other listener share one timeout').toBe(1);
+    expect(host.ticks.map((t) => t.at)).toEqual(Array.from({ length: 60 }, (_, i) => (i + 1) * 1000));
+    expect(host.ticks[0]!.shows).toBe('9:59');
+    expect(host.ticks.at(-1)!.shows).toBe('9:00');
+    expect(host.renders, 'no update cycle for a second that only ticks').toHaveLength(0);
+    expect(others).toEqual(host.ticks.map((t) => t.at));
+  });
+
+  it('asks for a render when the host cannot draw the second in place, and on every event', () => {
+    const { host, controller, timer } = setupOnPulse(RUN);
+    timer.start();
+    vi.advanceTimersByTime(9 * 60_000 + 59_000);
+    host.renders.length = 0;
+    // The warm-up's last second ticks in place; the sprint's first needs a render.
+    vi.advanceTimersByTime(1_000);
+    expect(host.renders).toEqual([{ at: 600_000, shows: '1:30' }]);
+    expect(controller.state?.index).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(host.ticks.at(-1)).toEqual({ at: 601_000, shows: '1:29' });
+    timer.pause();
+    expect(host.renders).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('lets go of the pulse when the host disconnects, and falls back to a timeout of its own without one', () => {
+    const { host, controller, timer, pulse } = setupOnPulse(RUN);
+    timer.start();
+    vi.advanceTimersByTime(2_000);
+    host.disconnect();
+    expect(vi.getTimerCount(), 'the pulse had no other listener').toBe(0);
+    const n = host.ticks.length;
+    vi.advanceTimersByTime(5_000);
+    expect(host.ticks).toHaveLength(n);
+    host.connect();
+    controller.pulse = null;
+    vi.advanceTimersByTime(1_000);
+    expect(host.ticks.at(-1)).toEqual({ at: 8_000, shows: '9:52' });
+    expect(vi.getTimerCount()).toBe(1);
+    pulse.dispose();
   });
 });
