@@ -44,6 +44,12 @@ export const TRACK_TOLERANCE_MS = 25;
  * (readings scatter by about 20 ms), and a seek to chase that would do harm.
  */
 const CONFIRM_MS = 150;
+/**
+ * A reading off by more than this needs no second one: it is no scatter (the
+ * track just started late, or a seek landed far off). Each check is a wake-up
+ * of the page; the start of every run took several.
+ */
+const SURE_OFF_MS = 4 * TRACK_TOLERANCE_MS;
 /** A correcting seek never lands this close to a tone (ms), so no tone is cut or heard twice. */
 const TONE_GUARD_MS = 30;
 /** How often a running page checks the track against the engine (ms); also after a blocked correction. */
@@ -187,6 +193,8 @@ export class CueTrackPlayer {
    * the element reports the target before the audio really goes on.
    */
   private _learnAfter: number | null = null;
+  /** A seek's stall has been learned once (later ones refine it by halves). */
+  private _learned = false;
   /** No correction before this time (performance.now()): a seek is still settling. */
   private _settleUntil = 0;
   /** The previous reading was off in this direction (1 ahead, -1 behind): this one confirms it or not. */
@@ -299,26 +307,31 @@ export class CueTrackPlayer {
     const now = el.currentTime * 1000;
     if (this._learnAfter !== null && performance.now() >= this._learnAfter) {
       // Still behind after the last correction: that is what a seek costs here. Half of it at a time, since
-      // one reading scatters; clamped, in case something else stalled.
+      // one reading scatters, but the whole of the first (a reading is off by tens of ms, the first stall by
+      // about a hundred: halving from nothing took two more corrections at the start of every run); clamped,
+      // in case something else stalled.
       this._learnAfter = null;
-      this._seekLagMs = Math.min(250, Math.max(0, this._seekLagMs + (target - now) / 2));
+      this._seekLagMs = Math.min(250, Math.max(0, this._seekLagMs + (target - now) / (this._learned ? 2 : 1)));
+      this._learned = true;
     }
     const off = now - target;
     if (Math.abs(off) <= TRACK_TOLERANCE_MS) {
       this._suspect = null;
       return;
     }
-    if (this._suspect !== Math.sign(off)) {
+    if (this._suspect !== Math.sign(off) && Math.abs(off) <= SURE_OFF_MS) {
       this._suspect = Math.sign(off);
       this._scheduleCheck(CONFIRM_MS);
       return;
     }
-    this._suspect = null;
     if (this._toneNear(Math.min(now, target), Math.max(now, target))) {
+      // Confirmed, only held back: the next reading off the same way needs no confirming.
+      this._suspect = Math.sign(off);
       this.stats.heldBack++;
       this._scheduleCheck(500);
       return;
     }
+    this._suspect = null;
     this.stats.corrections++;
     this._seek(target + this._seekLagMs);
     this._learnAfter = performance.now() + SEEK_SETTLE_MS;
