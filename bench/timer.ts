@@ -82,6 +82,9 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
   // (a pointer left resting on a button made Chromium hit-test it after every frame and run hover timers).
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', hasTouch: true });
   await context.addInitScript(NAME_SHIM);
+  // AQUAJOG_BENCH_MUSIC=1: the athlete's choice "Cues over my music" (no media element plays; Web Audio sounds the tones).
+  if (process.env['AQUAJOG_BENCH_MUSIC'] === '1')
+    await context.addInitScript(() => localStorage.setItem('aquajog.settings', JSON.stringify({ mixWithMusic: true })));
   return context;
 }
 
