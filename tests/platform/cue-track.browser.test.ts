@@ -52,6 +52,27 @@ function segments(plan: Plan): TrackSegment[] {
   return out;
 }
 
+/**
+ * Runs `action` in a real tap on a button, as the app's buttons do, and waits for it;
+ * `alsoInTap` runs right after it, still inside the tap's task.
+ */
+async function tapTo(label: string, action: () => Promise<void>, alsoInTap?: () => void): Promise<void> {
+  const button = document.createElement('button');
+  button.textContent = label;
+  let done: Promise<void> = Promise.resolve();
+  button.addEventListener('click', () => {
+    done = action();
+    alsoInTap?.();
+  });
+  document.body.append(button);
+  await userEvent.click(button);
+  await done;
+  button.remove();
+}
+
+/** Starts a session in a real tap, as the Start button does. */
+const startInTap = (s: WorkoutSession, alsoInTap?: () => void): Promise<void> => tapTo('Start', () => s.start(), alsoInTap);
+
 describe('the cue track as the media element gets it', () => {
   it('decodes every built-in workout with every onset within one sample of the plan', async () => {
     for (const { name, plan } of builtIn) {
@@ -85,18 +106,6 @@ describe('who sounds the tones', () => {
     vi.restoreAllMocks();
   });
 
-  /** Starts a session in a real tap, as the Start button does. */
-  async function startInTap(s: WorkoutSession): Promise<void> {
-    const button = document.createElement('button');
-    button.textContent = 'Start';
-    let started: Promise<void> = Promise.resolve();
-    button.addEventListener('click', () => (started = s.start()));
-    document.body.append(button);
-    await userEvent.click(button);
-    await started;
-    button.remove();
-  }
-
   const plan = () => compile('# T\n20s easy\n20s sprint').plan!;
 
   it('is the track while it plays: Web Audio books none', async () => {
@@ -112,18 +121,8 @@ describe('who sounds the tones', () => {
     const plays = vi.spyOn(HTMLMediaElement.prototype, 'play');
     const s = new WorkoutSession(plan(), DEFAULT_SETTINGS);
     session = s;
-    const button = document.createElement('button');
-    button.textContent = 'Start';
-    let started: Promise<void> = Promise.resolve();
     let playsInTap = -1;
-    button.addEventListener('click', () => {
-      started = s.start();
-      playsInTap = plays.mock.calls.length;
-    });
-    document.body.append(button);
-    await userEvent.click(button);
-    await started;
-    button.remove();
+    await startInTap(s, () => (playsInTap = plays.mock.calls.length));
     expect(playsInTap).toBe(2);
     expect(plays.mock.contexts).toContain(s.track.element);
     expect(s.track.state).toBe(TrackState.InCharge);
@@ -140,14 +139,7 @@ describe('who sounds the tones', () => {
     // "Tap to restore sound" tries the track again; once it plays, Web Audio stands down again.
     vi.restoreAllMocks();
     const s = session;
-    const button = document.createElement('button');
-    button.textContent = 'Tap to restore sound';
-    let restored: Promise<void> = Promise.resolve();
-    button.addEventListener('click', () => (restored = s.restoreSound()));
-    document.body.append(button);
-    await userEvent.click(button);
-    await restored;
-    button.remove();
+    await tapTo('Tap to restore sound', () => s.restoreSound());
     expect(s.track.state).toBe(TrackState.InCharge);
     await vi.waitFor(() => expect(s.track.element!.paused).toBe(false));
     expect(s.audio.isBooked('0:countdown:3')).toBe(false);
@@ -228,17 +220,6 @@ describe('the silent keep-alive of the lock-screen controls', () => {
   /** The looping silent element the session played (the track never loops). */
   function keepAlive(play: { mock: { contexts: unknown[] } }): HTMLMediaElement | undefined {
     return (play.mock.contexts as HTMLMediaElement[]).find((el) => el.loop);
-  }
-
-  async function startInTap(s: WorkoutSession): Promise<void> {
-    const button = document.createElement('button');
-    button.textContent = 'Start';
-    let started: Promise<void> = Promise.resolve();
-    button.addEventListener('click', () => (started = s.start()));
-    document.body.append(button);
-    await userEvent.click(button);
-    await started;
-    button.remove();
   }
 
   it('stands by while the cue track plays: one element playing, not two', async () => {
