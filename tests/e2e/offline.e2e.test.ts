@@ -20,9 +20,12 @@ describe('offline', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    // The first load isn't controlled yet; from the next one the worker serves everything.
+    // The first load isn't controlled yet; from the next one the worker serves everything. Each reload waits
+    // for the page's own late loads (Mine's chunks, after the first paint): a reload would abort them.
+    await page.waitForLoadState('networkidle');
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.waitForLoadState('networkidle');
 
     await context.setOffline(true);
     await page.reload();
