@@ -284,6 +284,20 @@ export class CueTrackPlayer {
   }
 
   /**
+   * Makes the track of a run not started yet and gives it to its element, so
+   * that the Start tap only has to play it: call it in the tap, just before the
+   * timer starts. Making an 80-minute track takes about 100 ms here; made after
+   * the start, every millisecond of it made the first tone that much late.
+   */
+  prepare(): void {
+    if (this._deps.enabled?.() === false || this._state !== TrackState.Off || this._el) return;
+    const s = this._deps.state();
+    if (s.status !== TimerStatus.Ready) return;
+    const options = this._deps.options();
+    this._load(s.index, options, JSON.stringify(options));
+  }
+
+  /**
    * On return to the page (or now and then while it runs): corrects a track that
    * drifted from the engine, but only by a seek across silence, so nothing is
    * heard twice or cut; a correction near a tone waits for the next check.

@@ -4,6 +4,7 @@ import { compile, type Plan } from '../../src/dsl/index';
 import { TRACK_RATE, lastIndex, onsets, trackSegment, type TrackSegment } from '../../src/engine/cue-track';
 import { buildTrack, TrackState } from '../../src/platform/cue-track-player';
 import { WorkoutSession } from '../../src/app/run/workout-session';
+import { TimerEventType } from '../../src/engine/timer';
 import { DEFAULT_SETTINGS } from '../../src/app/shared/settings';
 
 const sources = import.meta.glob<string>('/workouts/*.workout', { query: '?raw', import: 'default', eager: true });
@@ -125,6 +126,22 @@ describe('who sounds the tones', () => {
     await startInTap(s, () => (playsInTap = plays.mock.calls.length));
     expect(playsInTap).toBe(2);
     expect(plays.mock.contexts).toContain(s.track.element);
+    expect(s.track.state).toBe(TrackState.InCharge);
+  });
+
+  it('is made before the clock starts, so the first tone waits only for the media to start, not for the making', async () => {
+    // An 80-minute workout: its track takes longest to make.
+    const s = new WorkoutSession(builtIn.find((w) => w.name === 'lactic-acid.workout')!.plan, DEFAULT_SETTINGS);
+    session = s;
+    let atStart: { element: boolean; segments: number } | null = null;
+    s.timer.subscribe(
+      (e) =>
+        (atStart ??= e.type === TimerEventType.Start ? { element: s.track.element?.src.startsWith('blob:') === true, segments: s.track.stats.segments } : null),
+    );
+    await startInTap(s);
+    expect(atStart).toEqual({ element: true, segments: 1 });
+    // And it is the track the run plays: made once, not again after the start.
+    expect(s.track.stats.segments).toBe(1);
     expect(s.track.state).toBe(TrackState.InCharge);
   });
 

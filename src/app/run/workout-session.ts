@@ -139,6 +139,8 @@ export class WorkoutSession {
    * alone, which stops with the screen.
    */
   async start(): Promise<void> {
+    // The track is made before the clock starts, not after: the first tone is then late only by the media's own start.
+    this.track.prepare();
     const unlocked = this.audio.unlock();
     // Over the athlete's music Web Audio sounds the first tone, at the start itself: it must run by then.
     if (this._settings.mixWithMusic) await unlocked;
