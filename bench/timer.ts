@@ -9,6 +9,7 @@
  *   (c) screen-update lateness, normal / 4x CPU throttling / main thread blocked (same runs as b)
  *   (d) naive setInterval countdown and setTimeout beep vs the app (same runs as b)
  *   (e) JS heap across a fast-forwarded 90-minute run (page.clock)
+ *   (f) the first tone at Start: the cue track behind the engine when it starts playing
  *
  * Figures only, no pass or fail. Headless Chromium with audio muted (Playwright's default).
  */
@@ -730,6 +731,72 @@ interface HeapPoint {
   readonly active: string;
 }
 
+/** Workouts whose first cue-track tone is measured at Start: long (the most to make), medium, and one with Done steps. */
+const START_WORKOUTS = ['lactic-acid', 'pyramid', 'hip-strength-extras'];
+const STARTS = 5;
+
+/**
+ * (f) The first tone at Start: how far behind the engine the cue track is when
+ * it starts playing (its first `playing` event, against the run's Start event
+ * and the element's position then). The first tone is heard that late; the
+ * track's start-up correction brings it in step within two seconds.
+ */
+async function trackStart(browser: Browser, baseUrl: string, print: Context['print']): Promise<void> {
+  if (process.env['AQUAJOG_BENCH_MUSIC'] === '1') return;
+  const rows: string[][] = [];
+  for (const workout of START_WORKOUTS) {
+    const behind: number[] = [];
+    for (let i = 0; i < STARTS; i++) {
+      const context = await newContext(browser);
+      try {
+        await context.addInitScript(() => {
+          const w = window as unknown as { __playing: { at: number; posMs: number; el: HTMLMediaElement }[] };
+          w.__playing = [];
+          const play = HTMLMediaElement.prototype.play;
+          HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+            this.addEventListener(
+              'playing',
+              () => w.__playing.push({ at: performance.timeOrigin + performance.now(), posMs: this.currentTime * 1000, el: this }),
+              {
+                once: true,
+              },
+            );
+            return play.call(this);
+          };
+        });
+        // Not openRun: a workout that starts with a step until Done shows no "Time left".
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/#/workout/${workout}`);
+        await page.getByRole('button', { name: 'Start', exact: true }).tap();
+        await page.waitForFunction(() => {
+          const screen = document.querySelector('aq-app')?.shadowRoot?.querySelector('aq-timer-screen') as unknown as {
+            session?: { track: { element: unknown } };
+          } | null;
+          if (!screen?.session) return false;
+          const w = window as unknown as { __playing: { el: unknown }[] };
+          return w.__playing.some((p) => p.el === screen.session!.track.element);
+        });
+        behind.push(
+          await page.evaluate(() => {
+            const screen = document.querySelector('aq-app')!.shadowRoot!.querySelector('aq-timer-screen') as unknown as {
+              session: { timer: { events: readonly { at: number }[] }; track: { element: unknown } };
+            };
+            const w = window as unknown as { __playing: { at: number; posMs: number; el: unknown }[] };
+            const first = w.__playing.find((p) => p.el === screen.session.track.element)!;
+            return first.at - screen.session.timer.events[0]!.at - first.posMs;
+          }),
+        );
+      } finally {
+        await context.close();
+      }
+    }
+    const sorted = [...behind].sort((a, b) => a - b);
+    rows.push([workout, sorted.map((b) => b.toFixed(0)).join(' '), sorted[Math.floor(sorted.length / 2)]!.toFixed(0)]);
+  }
+  print(`(f) the first tone at Start: the cue track behind the engine when it starts playing (${STARTS} starts each; the tone is heard that late)`);
+  for (const l of table(['workout', 'behind (ms), sorted', 'median'], rows, 'lrr')) print(`  ${l}`);
+}
+
 async function heapRun(browser: Browser, baseUrl: string, print: Context['print']): Promise<void> {
   const context = await newContext(browser);
   try {
@@ -887,6 +954,8 @@ export const timerSection: Section = {
       printNaive(results, print);
       print();
       printCues(results, print);
+      print();
+      await trackStart(browser, baseUrl, print);
       print();
       heapLines.forEach((l) => print(l));
       if (!runsOnly) print(`  ((a) and (e) ran side by side in ${sideBySide.toFixed(1)} s, before the real-time runs)`);
