@@ -735,17 +735,35 @@ interface HeapPoint {
 const START_WORKOUTS = ['lactic-acid', 'pyramid', 'hip-strength-extras'];
 const STARTS = 5;
 
+/** In the page: how far behind the engine's last event (Start, Done) the current track element was when it started playing, or null. */
+function behindLastEvent(): number | null {
+  const screen = document.querySelector('aq-app')?.shadowRoot?.querySelector('aq-timer-screen') as unknown as {
+    session?: { timer: { events: readonly { at: number }[] }; track: { element: unknown } };
+  } | null;
+  const session = screen?.session;
+  if (!session) return null;
+  const w = window as unknown as { __playing: { at: number; posMs: number; el: unknown }[] };
+  const first = w.__playing.find((p) => p.el === session.track.element);
+  return first ? first.at - session.timer.events.at(-1)!.at - first.posMs : null;
+}
+
 /**
- * (f) The first tone at Start: how far behind the engine the cue track is when
- * it starts playing (its first `playing` event, against the run's Start event
- * and the element's position then). The first tone is heard that late; the
- * track's start-up correction brings it in step within two seconds.
+ * (f) The first tone at Start, and after Done on a step until Done: how far
+ * behind the engine the cue track is when it starts playing (its `playing`
+ * event, against the run's Start or Done event and the element's position
+ * then). That tone is heard that late; the track's start-up correction brings
+ * it in step within two seconds.
  */
 async function trackStart(browser: Browser, baseUrl: string, print: Context['print']): Promise<void> {
   if (process.env['AQUAJOG_BENCH_MUSIC'] === '1') return;
   const rows: string[][] = [];
+  const row = (what: string, behind: readonly number[]) => {
+    const sorted = [...behind].sort((a, b) => a - b);
+    rows.push([what, sorted.map((b) => b.toFixed(0)).join(' '), sorted[Math.floor(sorted.length / 2)]!.toFixed(0)]);
+  };
   for (const workout of START_WORKOUTS) {
-    const behind: number[] = [];
+    const atStart: number[] = [];
+    const atDone: number[] = [];
     for (let i = 0; i < STARTS; i++) {
       const context = await newContext(browser);
       try {
@@ -754,13 +772,13 @@ async function trackStart(browser: Browser, baseUrl: string, print: Context['pri
           w.__playing = [];
           const play = HTMLMediaElement.prototype.play;
           HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-            this.addEventListener(
-              'playing',
-              () => w.__playing.push({ at: performance.timeOrigin + performance.now(), posMs: this.currentTime * 1000, el: this }),
-              {
-                once: true,
-              },
-            );
+            const record = (e: Event) =>
+              w.__playing.push({
+                at: performance.timeOrigin + performance.now(),
+                posMs: (e.target as HTMLMediaElement).currentTime * 1000,
+                el: e.target as HTMLMediaElement,
+              });
+            this.addEventListener('playing', record, { once: true });
             return play.call(this);
           };
         });
@@ -768,33 +786,25 @@ async function trackStart(browser: Browser, baseUrl: string, print: Context['pri
         const page = await context.newPage();
         await page.goto(`${baseUrl}/#/workout/${workout}`);
         await page.getByRole('button', { name: 'Start', exact: true }).tap();
-        await page.waitForFunction(() => {
-          const screen = document.querySelector('aq-app')?.shadowRoot?.querySelector('aq-timer-screen') as unknown as {
-            session?: { track: { element: unknown } };
-          } | null;
-          if (!screen?.session) return false;
-          const w = window as unknown as { __playing: { el: unknown }[] };
-          return w.__playing.some((p) => p.el === screen.session!.track.element);
-        });
-        behind.push(
-          await page.evaluate(() => {
-            const screen = document.querySelector('aq-app')!.shadowRoot!.querySelector('aq-timer-screen') as unknown as {
-              session: { timer: { events: readonly { at: number }[] }; track: { element: unknown } };
-            };
-            const w = window as unknown as { __playing: { at: number; posMs: number; el: unknown }[] };
-            const first = w.__playing.find((p) => p.el === screen.session.track.element)!;
-            return first.at - screen.session.timer.events[0]!.at - first.posMs;
-          }),
-        );
+        atStart.push((await (await page.waitForFunction(behindLastEvent)).jsonValue())!);
+        const done = page.getByRole('button', { name: 'Done', exact: true });
+        if ((await done.count()) > 0) {
+          // Done after a few seconds of the step, as an athlete's set takes.
+          await page.waitForTimeout(4000);
+          await done.tap();
+          atDone.push((await (await page.waitForFunction(behindLastEvent)).jsonValue())!);
+        }
       } finally {
         await context.close();
       }
     }
-    const sorted = [...behind].sort((a, b) => a - b);
-    rows.push([workout, sorted.map((b) => b.toFixed(0)).join(' '), sorted[Math.floor(sorted.length / 2)]!.toFixed(0)]);
+    row(`${workout}, Start`, atStart);
+    if (atDone.length > 0) row(`${workout}, Done on its first step`, atDone);
   }
-  print(`(f) the first tone at Start: the cue track behind the engine when it starts playing (${STARTS} starts each; the tone is heard that late)`);
-  for (const l of table(['workout', 'behind (ms), sorted', 'median'], rows, 'lrr')) print(`  ${l}`);
+  print(
+    `(f) the first tone at Start and after Done: the cue track behind the engine when it starts playing (${STARTS} runs each; the tone is heard that late)`,
+  );
+  for (const l of table(['workout, tap', 'behind (ms), sorted', 'median'], rows, 'lrr')) print(`  ${l}`);
 }
 
 async function heapRun(browser: Browser, baseUrl: string, print: Context['print']): Promise<void> {

@@ -64,6 +64,8 @@ const PULSE_SLACK_MS = 500;
  * the target at once, and plays on from it a little later.
  */
 const SEEK_SETTLE_MS = 800;
+/** A stretch that stops at an untimed step has the one after it made this long after it loads (ms). */
+const MAKE_NEXT_AFTER_MS = 2000;
 /** Seconds of the one shared silence every silent run is cut from. */
 const SILENCE_SECONDS = 30;
 
@@ -176,6 +178,12 @@ export class CueTrackPlayer {
   private _el: HTMLAudioElement | null = null;
   private _url: string | null = null;
   private _segment: TrackSegment | null = null;
+  /**
+   * The stretch after the untimed step the loaded one stops at, made ahead
+   * while the athlete does that step: Done then only has to play it.
+   */
+  private _next: { readonly index: number; readonly key: string; readonly segment: TrackSegment; readonly blob: Blob } | null = null;
+  private _makeNext: ReturnType<typeof setTimeout> | null = null;
   private _optionsKey = '';
   private _state: TrackState = TrackState.Off;
   private _check: ReturnType<typeof setTimeout> | null = null;
@@ -200,7 +208,7 @@ export class CueTrackPlayer {
   /** The previous reading was off in this direction (1 ahead, -1 behind): this one confirms it or not. */
   private _suspect: number | null = null;
   /** Seeks made to correct drift, and those held back by a tone (for tests and the bench). */
-  readonly stats = { corrections: 0, heldBack: 0, segments: 0, seeks: 0 };
+  readonly stats = { corrections: 0, heldBack: 0, segments: 0, seeks: 0, madeAhead: 0 };
 
   /** The stall of a seek while playing, as learned so far (ms). */
   get seekLagMs(): number {
@@ -228,6 +236,11 @@ export class CueTrackPlayer {
 
   get segment(): TrackSegment | null {
     return this._segment;
+  }
+
+  /** The stretch made ahead for after the current untimed step, if made yet. */
+  get ahead(): TrackSegment | null {
+    return this._next?.segment ?? null;
   }
 
   /**
@@ -373,6 +386,7 @@ export class CueTrackPlayer {
 
   stop(): void {
     this._clearCheck();
+    this._dropNext();
     this._offPulse?.();
     this._offPulse = null;
     // Paused and let go, not emptied: emptying aborts the element's read of the Blob mid-way.
@@ -386,8 +400,10 @@ export class CueTrackPlayer {
   }
 
   private _load(index: number, options: CueOptions, key: string): void {
-    const segment = trackSegment(this._deps.plan, index, options);
-    const { blob } = buildTrack(segment);
+    const ahead = this._next?.index === index && this._next.key === key ? this._next : null;
+    this._dropNext();
+    const segment = ahead?.segment ?? trackSegment(this._deps.plan, index, options);
+    const blob = ahead?.blob ?? buildTrack(segment).blob;
     // A new element for each track: giving the old one a new source would abort its read of the old Blob.
     this._el?.pause();
     const el = this._deps.createElement?.() ?? new Audio();
@@ -406,6 +422,23 @@ export class CueTrackPlayer {
     this._optionsKey = key;
     this.stats.segments++;
     this._setState(TrackState.InCharge);
+    if (segment.untimedIndex !== null && segment.untimedIndex + 1 < this._deps.plan.intervals.length) {
+      // Made a little later, out of the tap that loaded this one; an untimed step lasts longer than that.
+      const next = segment.untimedIndex + 1;
+      this._makeNext = setTimeout(() => {
+        this._makeNext = null;
+        if (this._segment !== segment) return;
+        const made = trackSegment(this._deps.plan, next, options);
+        this._next = { index: next, key, segment: made, blob: buildTrack(made).blob };
+        this.stats.madeAhead++;
+      }, MAKE_NEXT_AFTER_MS);
+    }
+  }
+
+  private _dropNext(): void {
+    if (this._makeNext !== null) clearTimeout(this._makeNext);
+    this._makeNext = null;
+    this._next = null;
   }
 
   private _seek(ms: number): void {

@@ -145,6 +145,22 @@ describe('who sounds the tones', () => {
     expect(s.track.state).toBe(TrackState.InCharge);
   });
 
+  it('makes the stretch after a step until Done while the athlete does it, so Done only has to play it', async () => {
+    const s = new WorkoutSession(compile('# T\n10 reps "Squat"\n20s easy\n20s sprint').plan!, DEFAULT_SETTINGS);
+    session = s;
+    await startInTap(s);
+    expect(s.track.segment?.untimedIndex).toBe(0);
+    await vi.waitFor(() => expect(s.track.ahead).not.toBeNull(), { timeout: 5000 });
+    const made = s.track.ahead!;
+    expect(made.firstIndex).toBe(1);
+    await tapTo('Done', async () => void s.done());
+    expect(s.track.segment).toBe(made);
+    expect([s.track.stats.segments, s.track.stats.madeAhead]).toEqual([2, 1]);
+    await vi.waitFor(() => expect(s.track.element!.currentTime).toBeGreaterThan(0.1), { timeout: 5000 });
+    // Nothing is left made ahead: the rest of the workout is timed.
+    expect(s.track.ahead).toBeNull();
+  });
+
   it('is Web Audio when the platform refuses the track', async () => {
     vi.spyOn(HTMLMediaElement.prototype, 'play').mockRejectedValue(new DOMException('No media here', 'NotSupportedError'));
     session = new WorkoutSession(plan(), DEFAULT_SETTINGS);
