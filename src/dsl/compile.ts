@@ -2,7 +2,7 @@
 import type { Workout } from './ast';
 import { check } from './check';
 import { LineIndex, Reporter, locate, type Diagnostic } from './diagnostics';
-import { expand, MAX_INTERVALS, type ExpandOptions } from './expand';
+import { checkExpansion, expand, MAX_INTERVALS, type ExpandOptions } from './expand';
 import { parse } from './parse';
 import type { Plan } from './plan';
 import { normalise } from './text';
@@ -33,6 +33,31 @@ export interface CompileResult {
 }
 
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  return run(source, options, true);
+}
+
+/**
+ * What `compile` says about a text without expanding it: the same `ok`,
+ * diagnostics and syntax tree, and no plan (`plan` is null). For checking as
+ * one types: the editor shows diagnostics on every keystroke and needs the
+ * plan only for its preview, which waits.
+ */
+export function diagnose(source: string, options: CompileOptions = {}): CompileResult {
+  return run(source, options, false);
+}
+
+/**
+ * The plan of a text `diagnose` found `ok`, from the syntax tree it returned:
+ * the plan `compile(source, options)` gives, without reading the text again
+ * (null where the options don't fit it, as compile's would have errors).
+ */
+export function planOf(source: string, workout: Workout, options: CompileOptions = {}): Plan | null {
+  const report = new Reporter();
+  const plan = expand(workout, report, new LineIndex(source), options);
+  return report.hasErrors ? null : plan;
+}
+
+function run(source: string, options: CompileOptions, withPlan: boolean): CompileResult {
   const index = new LineIndex(source);
   if (utf8Length(source, MAX_SOURCE_BYTES) > MAX_SOURCE_BYTES) {
     const diagnostics = locate(
@@ -53,7 +78,11 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
   const report = new Reporter();
   const workout = parse(normalise(source), report);
   check(workout, report);
-  const plan = report.hasErrors ? null : expand(workout, report, index, options);
+  let plan: Plan | null = null;
+  if (!report.hasErrors) {
+    if (withPlan) plan = expand(workout, report, index, options);
+    else checkExpansion(workout, report, index, options);
+  }
   const diagnostics = locate(report.items, index);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ok, diagnostics, workout, plan: ok ? plan : null };

@@ -30,6 +30,20 @@ class TooLong {
 const SWITCH_LABEL: Record<SideKind, string> = { side: 'Switch sides', leg: 'Switch legs', arm: 'Switch arms' };
 
 export function expand(workout: Workout, report: Reporter, index: LineIndex, options: ExpandOptions = {}): Plan | null {
+  return expandWith(workout, report, index, options, true);
+}
+
+/**
+ * What `expand` reports, without the plan: the intervals are counted, not
+ * written out. The editor checks every keystroke this way (writing out a long
+ * workout's thousand intervals was about half of a keystroke's compile) and
+ * expands only for its preview.
+ */
+export function checkExpansion(workout: Workout, report: Reporter, index: LineIndex, options: ExpandOptions = {}): void {
+  expandWith(workout, report, index, options, false);
+}
+
+function expandWith(workout: Workout, report: Reporter, index: LineIndex, options: ExpandOptions, build: boolean): Plan | null {
   const zones = resolveZones(workout);
   const zoneByName = new Map(zones.map((z) => [z.name, z]));
   const weeks = workout.weeks?.value ?? null;
@@ -190,19 +204,46 @@ export function expand(workout: Workout, report: Reporter, index: LineIndex, opt
     star = saved;
   };
 
+  const tooLong = (node: Node): null => {
+    report.error(
+      'too-long',
+      node.span.start,
+      node.span.end,
+      'The workout is too long.',
+      `A workout can have at most ${MAX_INTERVALS.toLocaleString('en')} intervals.`,
+    );
+    return null;
+  };
+
+  if (!build) {
+    // What emitNode would write, counted: a step is one interval, or three with sides (two without a
+    // switch); a block is its body once a round or rung, and its between steps once fewer.
+    const countOf = (node: Node): number => {
+      if (node.type === 'step') return node.side ? (switchSeconds > 0 ? 3 : 2) : 1;
+      let each = 0;
+      let between = 0;
+      for (const n of node.body) {
+        if (n.type === 'step' && n.between) between += countOf(n);
+        else each += countOf(n);
+      }
+      const times = node.type === 'repeat' ? valueOf(node.count, false) : ladderRungs(node).length;
+      return times * each + Math.max(0, times - 1) * between;
+    };
+    // Writing them out stops at the top-level node during which the count passes the limit: the one reported.
+    let total = 0;
+    for (const node of workout.body) {
+      total += countOf(node);
+      if (total > MAX_INTERVALS) return tooLong(node);
+    }
+    return null;
+  }
+
   for (const node of workout.body) {
     try {
       emitNode(node);
     } catch (e) {
       if (!(e instanceof TooLong)) throw e;
-      report.error(
-        'too-long',
-        node.span.start,
-        node.span.end,
-        'The workout is too long.',
-        `A workout can have at most ${MAX_INTERVALS.toLocaleString('en')} intervals.`,
-      );
-      return null;
+      return tooLong(node);
     }
   }
 

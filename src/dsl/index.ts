@@ -5,7 +5,7 @@
  * -> check -> expand (typed plan). Errors are data: every stage collects
  * diagnostics and none throws for user input.
  */
-export { compile, compileOptions, MAX_SOURCE_BYTES, MAX_INTERVALS } from './compile';
+export { compile, diagnose, planOf, compileOptions, MAX_SOURCE_BYTES, MAX_INTERVALS } from './compile';
 export type { CompileOptions, CompileResult } from './compile';
 export type { Diagnostic, Severity } from './diagnostics';
 export { codeFrame } from './diagnostics';

@@ -73,6 +73,13 @@ export function lineSegments(text: string, diagnostics: readonly Diagnostic[], f
   return out;
 }
 
+/** The number of lines in `text`. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
 /**
  * Lines drawn beyond each edge of the screen, at least: a quick scroll shows
  * drawn lines while the window catches up.
@@ -223,7 +230,18 @@ export class AqCodeEditor extends LitElement {
   ];
 
   /** The text (set to load it; read after `input`). */
-  @property() value = '';
+  @property({ noAccessor: true })
+  get value(): string {
+    return this._value;
+  }
+  set value(value: string) {
+    const old = this._value;
+    this._value = value;
+    this.requestUpdate('value', old);
+  }
+  private _value = '';
+  /** The text the overlay and the line numbers were last drawn for. */
+  private _drawnValue = '';
   /** The problems to draw, from the compiler. */
   @property({ attribute: false }) diagnostics: readonly Diagnostic[] = [];
   /** The textarea's accessible name. */
@@ -265,6 +283,7 @@ export class AqCodeEditor extends LitElement {
   }
 
   override render() {
+    this._drawnValue = this.value;
     const lines = this.value.split('\n');
     const count = lines.length;
     const from = Math.min(this._from, count);
@@ -351,7 +370,19 @@ export class AqCodeEditor extends LitElement {
 
   private _onInput(): void {
     // The textarea's own input event goes on up (it is composed); the property follows it.
-    this.value = this._textarea.value;
+    const value = this._textarea.value;
+    if (countLines(value) !== this._lineCount) {
+      // The textarea's rows must follow at once, before the browser scrolls to the caret.
+      this.value = value;
+    } else {
+      // The drawing waits: whoever listens usually checks the text and hands down new diagnostics
+      // straight away, and then the overlay is drawn once, with both, instead of first with the old
+      // ones. If nobody does, it is drawn before the next frame.
+      this._value = value;
+      requestAnimationFrame(() => {
+        if (this._drawnValue !== this._value) this.requestUpdate();
+      });
+    }
     this._onCaret();
   }
 

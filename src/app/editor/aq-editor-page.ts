@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { compile, compileOptions, summarise, weekTable } from '../../dsl';
+import { compileOptions, diagnose, planOf, summarise, weekTable } from '../../dsl';
 import { withProgrammeCheck } from './programme-check';
 import type { CompileResult, Diagnostic, Plan, WeekRow } from '../../dsl';
 import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles, backLinkStyles } from '../../styles/shared';
@@ -243,10 +243,11 @@ export class AqEditorPage extends LitElement {
     }
   }
 
-  /** New text: diagnostics at once, the preview a moment later. */
+  /** New text: diagnostics at once, the preview (and the plan it needs) a moment later. */
   private _setText(text: string, now = false): void {
     this._text = text;
-    this._result = withProgrammeCheck(text, compileQuietly(text));
+    // Checked without expanding: the same diagnostics as a compile, without writing out every interval.
+    this._result = withProgrammeCheck(text, checkQuietly(text));
     if (this._previewTimer !== null) clearTimeout(this._previewTimer);
     if (now) this._updatePreview();
     else this._previewTimer = setTimeout(() => this._updatePreview(), PREVIEW_DELAY_MS);
@@ -255,13 +256,23 @@ export class AqEditorPage extends LitElement {
   private _updatePreview(): void {
     this._previewTimer = null;
     const text = this._text ?? '';
-    let result = this._result;
-    if (result?.ok && (Object.keys(this._chosen).length > 0 || this._week !== null)) {
-      const chosen = compileQuietly(text, compileOptions(this._chosen, this._week));
-      // Choices made for an older version of the text may not fit any more: fall back to the defaults.
-      if (chosen.ok) result = chosen;
+    const workout = this._result?.ok ? this._result.workout : null;
+    if (!workout) {
+      this._preview = null;
+      return;
     }
-    this._preview = result?.ok && result.plan ? { plan: result.plan, source: text } : null;
+    // The keystrokes' checks carry no plan: the checked workout is expanded here, once the text has settled.
+    const expand = (options: Parameters<typeof planOf>[2]) => {
+      try {
+        return planOf(text, workout, options);
+      } catch {
+        return null; // a compiler failure (a bug): no preview rather than a broken editor
+      }
+    };
+    const chosen = Object.keys(this._chosen).length > 0 || this._week !== null ? expand(compileOptions(this._chosen, this._week)) : null;
+    // Choices made for an older version of the text may not fit any more: fall back to the defaults.
+    const plan = chosen ?? expand({});
+    this._preview = plan ? { plan, source: text } : null;
   }
 
   private readonly _onInput = (event: Event) => {
@@ -459,10 +470,10 @@ function statusText(saved: 'never' | 'saved' | 'unsaved', errors: number): strin
  */
 const LONGEST_STATUSES = (['never', 'unsaved'] as const).flatMap((saved) => [statusText(saved, 1), statusText(saved, 99)]);
 
-/** Compiles, turning a compiler failure (a bug) into an empty result rather than a broken editor. */
-function compileQuietly(text: string, options?: Parameters<typeof compile>[1]): CompileResult {
+/** Checks, turning a compiler failure (a bug) into an empty result rather than a broken editor. */
+function checkQuietly(text: string): CompileResult {
   try {
-    return compile(text, options);
+    return diagnose(text);
   } catch {
     return { ok: false, diagnostics: [], workout: null, plan: null };
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { compile } from '../../../src/dsl';
 import { lineSegments, segments } from '../../../src/app/editor/aq-code-editor';
 import '../../../src/app/editor/aq-code-editor';
@@ -151,6 +151,44 @@ describe('<aq-code-editor>', () => {
     const style = getComputedStyle(area);
     const charWidth = mark.getBoundingClientRect().width / 'sprnt'.length;
     expect(mark.getBoundingClientRect().left - area.getBoundingClientRect().left - parseFloat(style.paddingLeft)).toBeCloseTo(3 * charWidth - 40, 0);
+  });
+
+  it('draws a keystroke once, with the diagnostics its listener hands down; without a listener, before the next frame', async () => {
+    const text = '# T\n1m sprint\n1m rest';
+    const editor = await mount('aq-code-editor', { value: text, diagnostics: compile(text).diagnostics });
+    const root = editor.shadowRoot!;
+    const area = root.querySelector('textarea')!;
+    const lines = () => [...root.querySelectorAll('.overlay .line')].map((l) => l.textContent);
+    const marks = () => [...root.querySelectorAll('.overlay mark')].map((m) => m.textContent);
+    let renders = 0;
+    const render = editor.render.bind(editor);
+    editor.render = () => (renders++, render());
+    // A listener that checks the text, as the editor page does.
+    const check = () => (editor.diagnostics = compile(editor.value).diagnostics);
+    editor.addEventListener('input', check);
+    area.focus();
+    area.setSelectionRange(13, 13);
+    // A real key press: the browser dispatches the input event, and Lit's updates may run between its listeners.
+    await userEvent.keyboard('x');
+    await editor.updateComplete;
+    expect(editor.value).toBe('# T\n1m sprintx\n1m rest');
+    expect(lines()).toEqual(['# T', '1m sprintx', '1m rest']);
+    expect(marks()).toEqual(['sprintx']);
+    expect(renders).toBe(1);
+    // Nobody listening: the text is still drawn, in the next frame.
+    editor.removeEventListener('input', check);
+    await userEvent.keyboard('{Backspace}');
+    expect(editor.value).toBe('# T\n1m sprint\n1m rest');
+    await settle(editor);
+    expect(lines()).toEqual(['# T', '1m sprint', '1m rest']);
+    // A new line: the textarea grows at once, before the browser scrolls to the caret.
+    const rows = area.rows;
+    await userEvent.keyboard('{Enter}');
+    expect(editor.value).toBe('# T\n1m sprint\n\n1m rest');
+    await editor.updateComplete;
+    expect(area.rows).toBe(rows + 1);
+    expect(area.scrollTop).toBe(0);
+    expect(lines()).toEqual(['# T', '1m sprint', '', '1m rest']);
   });
 
   it('replaces text as an edit the browser can undo', async () => {
