@@ -94,6 +94,27 @@ describe('the editor', () => {
     expect(await page.title()).toBe('Morning pool: Aquajog');
   });
 
+  it('stays where the person is on the first Save of a new workout: no scroll to the top, focus on Save', async () => {
+    const { page } = session;
+    await newWorkout(page);
+    const text = page.getByRole('textbox', { name: 'Workout text' });
+    await text.fill(`# Long one\n${'1m easy\n30s sprint\n'.repeat(40)}`);
+    await page.getByText('None: this workout can be started.').waitFor();
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    expect(await page.evaluate(() => window.scrollY), 'scrolled down the page').toBeGreaterThan(100);
+    // Where the person sees Save (the page may grow above it meanwhile: "Ready to work offline" comes in the first seconds).
+    const before = (await save.boundingBox())!.y;
+    await save.click();
+    await page.getByRole('heading', { level: 1, name: 'Edit workout' }).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/edit\/mine-/);
+    // Give the app's after-navigation work its chance to run.
+    await page.waitForTimeout(300);
+    expect(Math.abs((await save.boundingBox())!.y - before), 'Save moved on the screen (px)').toBeLessThanOrEqual(1);
+    expect(await focused(page)).toBe('Save');
+  });
+
   it('saves a draft with errors, which shows its errors and can’t be started', async () => {
     const { page } = session;
     await newWorkout(page);

@@ -4,7 +4,7 @@ import { compileOptions, diagnose, planOf, summarise, weekTable } from '../../ds
 import { withProgrammeCheck } from './programme-check';
 import type { CompileResult, Diagnostic, Plan, WeekRow } from '../../dsl';
 import { buttonStyles, factListStyles, primaryActionStyles, sharedStyles, backLinkStyles } from '../../styles/shared';
-import type { ChoiceChangeEvent, WeekChangeEvent } from '../shared/events';
+import { readdressEvent, type ChoiceChangeEvent, type WeekChangeEvent } from '../shared/events';
 import { hrefFor, RouteName } from '../shell/router';
 import { TEMPLATE } from '../mine/mine';
 import { mine } from '../mine/mine-store';
@@ -298,7 +298,12 @@ export class AqEditorPage extends LitElement {
       this._saved = record.source;
       // A new workout now has an address: going back doesn't lead to a second new one.
       // (Not when this was the save on leaving: the person has gone elsewhere.)
-      if (this.isConnected && this.workoutId !== record.id) location.replace(hrefFor({ name: RouteName.Edit, id: record.id }));
+      // The same page stays, where the person is: no scroll to the top, focus left where it is.
+      if (this.isConnected && this.workoutId !== record.id) {
+        const href = hrefFor({ name: RouteName.Edit, id: record.id });
+        this.dispatchEvent(readdressEvent(href));
+        location.replace(href);
+      }
     } catch (e) {
       this._problem = `It couldn’t be saved (${(e as Error)?.name ?? e}). Your text is still here; try again.`;
     } finally {
@@ -329,7 +334,8 @@ export class AqEditorPage extends LitElement {
     return html`
       ${back}${heading}
       <div class="bar">
-        <button class="primary-action" ?disabled=${this._saving} @click=${() => void this._save()}>Save</button>
+        <!-- Not disabled while saving: a disabled button drops the focus of whoever pressed it. -->
+        <button class="primary-action" aria-disabled=${this._saving ? 'true' : 'false'} @click=${() => this._saving || void this._save()}>Save</button>
         <div class="status-box">
           <p class="status" role="status">${this._status(errors)}</p>
           ${LONGEST_STATUSES.map((text) => html`<span class="status sizer" aria-hidden="true">${text}</span>`)}

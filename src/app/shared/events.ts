@@ -57,6 +57,7 @@ declare global {
     'aq-settings-import': CustomEvent<Settings>;
     'aq-choice-change': ChoiceChangeEvent;
     'aq-week-change': WeekChangeEvent;
+    'aq-readdress': ReaddressEvent;
   }
 }
 
@@ -82,4 +83,11 @@ export function sessionDeleteEvent(detail: SessionDeleteDetail): SessionDeleteEv
 
 export function settingsImportEvent(settings: Settings): SettingsImportEvent {
   return new CustomEvent('aq-settings-import', { detail: settings, bubbles: true, composed: true });
+}
+
+/** The page on screen is about to take a new address (detail: its href), and stays the same page: no navigation. */
+export type ReaddressEvent = CustomEvent<string>;
+
+export function readdressEvent(href: string): ReaddressEvent {
+  return new CustomEvent('aq-readdress', { detail: href, bubbles: true, composed: true });
 }

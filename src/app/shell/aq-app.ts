@@ -13,7 +13,7 @@ import type { AqLibraryPage } from '../library/aq-library-page';
 import type { AqSettingsPage } from '../settings/aq-settings-page';
 import type { AqTodayPage } from '../programme/aq-today-page';
 import type { AqWorkoutPage } from '../workout/aq-workout-page';
-import type { StartEvent } from '../shared/events';
+import type { ReaddressEvent, StartEvent } from '../shared/events';
 import type { LibraryCard } from '../library/library-card';
 import { hrefFor, parseRoute, RouteName, type Route } from './router';
 import type { RunInfo, RunRecorder } from '../run/run-recorder';
@@ -279,6 +279,7 @@ export class AqApp extends LitElement {
     this.addEventListener('aq-settings-change', this._onSettings);
     this.addEventListener('aq-run-end', this._onRunEnd);
     this.addEventListener('aq-settings-import', this._onSettingsImport);
+    this.addEventListener('aq-readdress', this._onReaddress);
     // After the first paint: the database, so an interrupted run is offered and it is open before any Start.
     this._kick(this.updateComplete.then(() => this._openStore()));
   }
@@ -439,11 +440,21 @@ export class AqApp extends LitElement {
     super.disconnectedCallback();
   }
 
+  /** The address the page on screen said it is taking (aq-readdress): that hash change is no navigation. */
+  private _readdress: string | null = null;
+  private readonly _onReaddress = (event: ReaddressEvent) => {
+    this._readdress = event.detail;
+  };
+
   private readonly _onHashChange = () => {
     const previous = this._route;
+    const same = this._readdress !== null && location.hash === this._readdress;
+    this._readdress = null;
+    this._route = parseRoute(location.hash);
+    // A new workout's first Save gives its editor an address: the person stays where they are on it.
+    if (same) return;
     this._cameFrom = previous.name === RouteName.Workout || previous.name === RouteName.Edit ? previous.id : null;
     this._navigated = true;
-    this._route = parseRoute(location.hash);
   };
 
   /** Starts a workout from the Start tap (audio is unlocked inside the gesture). */
