@@ -98,6 +98,44 @@ async function linkSizes(root: string, print: Context['print']): Promise<void> {
   for (const l of table(['workout', 'text B', 'raw payload', 'payload', 'chosen', 'link chars', 'QR'], rows, 'lrrrlrl')) print(`  ${l}`);
 }
 
+/** One keystroke's times in the page, from its keydown (ms). */
+export interface KeystrokeSample {
+  /** To the problems list changed in the DOM. */
+  readonly dom: number;
+  /** To the start of the next frame (its animation frame callbacks). */
+  readonly frameStart: number;
+  /** To the end of that frame's rendering. */
+  readonly frame: number;
+}
+
+/**
+ * In the editor's page: stamps each keydown and the first change of the
+ * problems list after it, then the frame that renders it, into
+ * `window.__samples` (KeystrokeSample).
+ */
+export function keystrokeProbe(): void {
+  const editor = document.querySelector('aq-app')!.shadowRoot!.querySelector('aq-editor-page')!.shadowRoot!;
+  const problems = editor.querySelector('#problems-heading')!.closest('section')!;
+  const w = window as unknown as { __samples: KeystrokeSample[] };
+  w.__samples = [];
+  let t0 = -1;
+  let seen = false;
+  window.addEventListener('keydown', () => ((t0 = performance.now()), (seen = false)), true);
+  new MutationObserver(() => {
+    if (t0 < 0 || seen) return;
+    seen = true;
+    const dom = performance.now() - t0;
+    const start = t0;
+    // The frame's rendering runs after its rAF callbacks; a message posted from one lands just after it.
+    requestAnimationFrame(() => {
+      const frameStart = performance.now() - start;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => w.__samples.push({ dom, frameStart, frame: performance.now() - start });
+      channel.port2.postMessage(0);
+    });
+  }).observe(problems, { subtree: true, childList: true, characterData: true });
+}
+
 async function keystrokes(root: string, outDir: string, print: Context['print']): Promise<void> {
   const snapshot = mkdtempSync(join(tmpdir(), 'aquajog-bench-editor-'));
   cpSync(join(root, outDir), snapshot, { recursive: true });
@@ -125,27 +163,8 @@ async function keystrokes(root: string, outDir: string, print: Context['print'])
     await text.evaluate((el: HTMLTextAreaElement, at: number) => {
       el.focus();
       el.setSelectionRange(at, at);
-      const editor = document.querySelector('aq-app')!.shadowRoot!.querySelector('aq-editor-page')!.shadowRoot!;
-      const problems = editor.querySelector('#problems-heading')!.closest('section')!;
-      const w = window as unknown as { __samples: { dom: number; frameStart: number; frame: number }[] };
-      w.__samples = [];
-      let t0 = -1;
-      let seen = false;
-      window.addEventListener('keydown', () => ((t0 = performance.now()), (seen = false)), true);
-      new MutationObserver(() => {
-        if (t0 < 0 || seen) return;
-        seen = true;
-        const dom = performance.now() - t0;
-        const start = t0;
-        // The frame's rendering runs after its rAF callbacks; a message posted from one lands just after it.
-        requestAnimationFrame(() => {
-          const frameStart = performance.now() - start;
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => w.__samples.push({ dom, frameStart, frame: performance.now() - start });
-          channel.port2.postMessage(0);
-        });
-      }).observe(problems, { subtree: true, childList: true, characterData: true });
     }, at);
+    await page.evaluate(keystrokeProbe);
     // 200: a p95 of 56 samples was their 3rd worst, and moved 15-30 ms from run to run.
     const runs = 200;
     for (let i = 0; i < runs; i++) {
@@ -154,7 +173,7 @@ async function keystrokes(root: string, outDir: string, print: Context['print'])
       // Let the delayed preview finish, so each keystroke is measured on its own.
       await page.waitForTimeout(200);
     }
-    const samples = await page.evaluate(() => (window as unknown as { __samples: { dom: number; frameStart: number; frame: number }[] }).__samples);
+    const samples = await page.evaluate(() => (window as unknown as { __samples: KeystrokeSample[] }).__samples);
     const warm = samples.slice(4);
     const dom = stats(warm.map((s) => s.dom));
     const frame = stats(warm.map((s) => s.frame));

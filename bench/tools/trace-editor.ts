@@ -25,9 +25,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
-import { fiveHundredLines } from '../editor';
+import { fiveHundredLines, keystrokeProbe, type KeystrokeSample } from '../editor';
 import { stats, table } from '../report';
 import { launch, NAME_SHIM, portOf } from '../timer';
+import { mainThread, profile, startTrace, type TraceEvent } from './trace';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -42,17 +43,6 @@ const keyupDelay = Number(flag('--keyup-delay') ?? 0);
 const runs = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 40);
 const outDir = process.env['AQUAJOG_OUT_DIR'] || 'dist';
 
-interface TraceEvent {
-  readonly name: string;
-  readonly cat: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly args?: Record<string, unknown>;
-}
-
 const server = await preview({
   root,
   configFile: join(root, 'vite.config.ts'),
@@ -65,6 +55,14 @@ try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   await context.addInitScript(NAME_SHIM);
   const page = await context.newPage();
+  /** One keystroke of the bench's pair ("x", then Backspace), released at once or --keyup-delay later. */
+  const press = async (i: number) => {
+    const key = i % 2 === 0 ? 'x' : 'Backspace';
+    if (keyupDelay <= 0) return page.keyboard.press(key);
+    await page.keyboard.down(key);
+    await page.waitForTimeout(keyupDelay);
+    await page.keyboard.up(key);
+  };
   await page.goto(`http://127.0.0.1:${portOf(server.httpServer.address())}/#/edit/new`);
   const text = page.getByRole('textbox', { name: 'Workout text' });
   const source = fiveHundredLines();
@@ -132,104 +130,39 @@ try {
   }
   if (args.includes('--measure')) {
     // As bench/editor.ts measures, without a trace: keydown -> DOM change -> the frame after it.
-    await page.evaluate(() => {
-      const editor = document.querySelector('aq-app')!.shadowRoot!.querySelector('aq-editor-page')!.shadowRoot!;
-      const problems = editor.querySelector('#problems-heading')!.closest('section')!;
-      const w = window as unknown as { __samples: { dom: number; frameStart: number; frame: number }[] };
-      w.__samples = [];
-      let t0 = -1;
-      let seen = false;
-      window.addEventListener('keydown', () => ((t0 = performance.now()), (seen = false)), true);
-      new MutationObserver(() => {
-        if (t0 < 0 || seen) return;
-        seen = true;
-        const dom = performance.now() - t0;
-        const start = t0;
-        requestAnimationFrame(() => {
-          const frameStart = performance.now() - start;
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => w.__samples.push({ dom, frameStart, frame: performance.now() - start });
-          channel.port2.postMessage(0);
-        });
-      }).observe(problems, { subtree: true, childList: true, characterData: true });
-    });
+    await page.evaluate(keystrokeProbe);
     for (let i = 0; i < runs; i++) {
-      const key = i % 2 === 0 ? 'x' : 'Backspace';
-      if (keyupDelay > 0) {
-        await page.keyboard.down(key);
-        await page.waitForTimeout(keyupDelay);
-        await page.keyboard.up(key);
-      } else await page.keyboard.press(key);
+      await press(i);
       await page.waitForFunction((n) => (window as unknown as { __samples: unknown[] }).__samples.length >= n, i + 1);
       await page.waitForTimeout(200);
     }
-    const samples = await page.evaluate(() => (window as unknown as { __samples: { dom: number; frameStart: number; frame: number }[] }).__samples);
+    const samples = await page.evaluate(() => (window as unknown as { __samples: KeystrokeSample[] }).__samples);
     const show = (label: string, xs: number[]) => {
       const s = stats(xs);
       console.log(`${label.padEnd(14)} median ${s.median.toFixed(1).padStart(5)}  p95 ${s.p95.toFixed(1).padStart(5)}  max ${s.max.toFixed(1).padStart(5)}`);
     };
-    show(
-      'dom',
-      samples.map((x) => x.dom),
-    );
-    show(
-      'frameStart',
-      samples.map((x) => x.frameStart),
-    );
-    show(
-      'rendering',
-      samples.map((x) => x.frame - x.frameStart),
-    );
-    show(
-      'frame',
-      samples.map((x) => x.frame),
-    );
-    show(
-      'frame x',
-      samples.filter((_, i) => i % 2 === 0).map((x) => x.frame),
-    );
-    show(
-      'frame BS',
-      samples.filter((_, i) => i % 2 === 1).map((x) => x.frame),
-    );
+    for (const [label, xs] of [
+      ['dom', samples.map((x) => x.dom)],
+      ['frameStart', samples.map((x) => x.frameStart)],
+      ['rendering', samples.map((x) => x.frame - x.frameStart)],
+      ['frame', samples.map((x) => x.frame)],
+      ['frame x', samples.filter((_, i) => i % 2 === 0).map((x) => x.frame)],
+      ['frame BS', samples.filter((_, i) => i % 2 === 1).map((x) => x.frame)],
+    ] as const)
+      show(label, xs);
     await context.close();
     process.exit(0);
   }
   const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  const categories = [
-    'toplevel',
-    'devtools.timeline',
-    'disabled-by-default-devtools.timeline',
-    'disabled-by-default-devtools.timeline.frame',
-    'v8.execute',
-    'blink',
-    'cc',
-    ...(sampling ? ['disabled-by-default-v8.cpu_profiler'] : []),
-    ...(invalidations ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
-  ].join(',');
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents', options: 'sampling-frequency=10000' });
+  const stop = await startTrace(cdp, { sampling, invalidations });
   for (let i = 0; i < runs; i++) {
-    const key = i % 2 === 0 ? 'x' : 'Backspace';
-    if (keyupDelay > 0) {
-      await page.keyboard.down(key);
-      await page.waitForTimeout(keyupDelay);
-      await page.keyboard.up(key);
-    } else await page.keyboard.press(key);
+    await press(i);
     await page.waitForTimeout(250);
   }
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await stop();
   if (savePath) writeFileSync(savePath, JSON.stringify({ traceEvents: events }));
 
-  const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain');
-  let main = { pid: 0, tid: 0, n: -1 };
-  for (const t of threads) {
-    const n = events.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X').length;
-    if (n > main.n) main = { pid: t.pid, tid: t.tid, n };
-  }
+  const main = mainThread(events);
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const typeOf = (e: TraceEvent) => (e.args?.['data'] as { type?: string } | undefined)?.type ?? '?';
   const keydowns = mine.filter((e) => e.name === 'EventDispatch' && typeOf(e) === 'keydown');
@@ -298,27 +231,7 @@ try {
   for (const l of table(['event', 'median', 'p95', 'max'], rows, 'lrrr')) console.log(l);
 
   if (sampling) {
-    interface Node {
-      id: number;
-      callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
-    }
-    const nodes = new Map<number, Node>();
-    const self = new Map<string, number>();
-    for (const e of events) {
-      if (e.name !== 'ProfileChunk' || e.pid !== main.pid) continue;
-      const data = e.args?.['data'] as { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
-      for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-      const samples = data?.cpuProfile?.samples ?? [];
-      const deltas = data?.timeDeltas ?? [];
-      samples.forEach((id, i) => {
-        const f = nodes.get(id)?.callFrame;
-        if (!f) return;
-        const name = f.functionName || '(anonymous)';
-        if (name === '(idle)' || name === '(program)') return;
-        const key = `${name} ${(f.url ?? '').split('/').pop() ?? ''}:${f.lineNumber}:${f.columnNumber ?? '?'}`;
-        self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
-      });
-    }
+    const self = profile(events, main.pid);
     const top = [...self]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 30)
